@@ -1,0 +1,14 @@
+"""The CX playbook's checklist engine: definitions, scoring and results, stdlib only.
+
+Runs natively (tests, build) and unchanged in Pyodide (the reader's browser).
+"""
+
+from __future__ import annotations
+
+from .model import UNKNOWN, Checklist, ChecklistError
+from .scoring import Result, migrate, score
+
+__version__ = "0.1.0"
+ENGINE_VERSION = __version__
+
+__all__ = ["ENGINE_VERSION", "UNKNOWN", "Checklist", "ChecklistError", "Result", "migrate", "score"]

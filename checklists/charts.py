@@ -1,0 +1,117 @@
+"""SVG charts of section scores: a radar for five or more sections, bars otherwise.
+
+Every label is escaped; colours come from CSS classes so the charts follow light and dark mode.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from html import escape
+
+from .model import Checklist
+from .scoring import Result, display
+
+RADAR_FROM = 5
+
+
+def _fmt(value: float) -> str:
+    # compact coordinates: one decimal, no trailing zeros
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def section_chart(checklist: Checklist, result: Result, lang: str, *, ranges: Sequence[tuple[float, float]] | None = None,
+                  title: str | None = None) -> str:
+    """The chart of `result`'s section scores; `ranges` (low, high per section) draws a team's spread."""
+    labels = [checklist.section(s.id).title.get(lang) for s in result.sections]
+    values = [s.score for s in result.sections]
+    name = title or ("Score per onderdeel" if lang != "en" else "Score per section")
+    if len(values) >= RADAR_FROM:
+        return radar(labels, values, name, ranges=ranges)
+    return bars(labels, values, name, ranges=ranges)
+
+
+def bars(labels: Sequence[str], values: Sequence[float | None], title: str, *,
+         ranges: Sequence[tuple[float, float]] | None = None) -> str:
+    """Horizontal bars on a 0–100 axis, one per label."""
+    row, left, width = 34, 10, 300
+    height = row * len(labels) + 30
+    parts = [_open(f"0 0 {left + width + 60} {height}", title)]
+    for x in (0, 50, 100):
+        px = left + width * x / 100
+        parts.append(f'<line class="cx-chart__grid" x1="{_fmt(px)}" y1="0" x2="{_fmt(px)}" y2="{height - 24}"/>')
+        parts.append(f'<text class="cx-chart__tick" x="{_fmt(px)}" y="{height - 8}" text-anchor="middle">{x}</text>')
+    for i, (label, value) in enumerate(zip(labels, values, strict=True)):
+        y = i * row
+        parts.append(f'<text class="cx-chart__label" x="{left}" y="{y + 12}">{escape(label)}</text>')
+        if ranges:
+            low, high = ranges[i]
+            parts.append(
+                f'<rect class="cx-chart__range" x="{_fmt(left + width * low / 100)}" y="{y + 16}" '
+                f'width="{_fmt(width * (high - low) / 100)}" height="12"/>'
+            )
+        if value is not None:
+            parts.append(f'<rect class="cx-chart__bar" x="{left}" y="{y + 18}" width="{_fmt(width * value / 100)}" height="8"/>')
+            parts.append(f'<text class="cx-chart__value" x="{left + width + 8}" y="{y + 27}">{display(value)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def radar(labels: Sequence[str], values: Sequence[float | None], title: str, *,
+          ranges: Sequence[tuple[float, float]] | None = None) -> str:
+    """A radar (spider) chart on 0–100 axes; unscored sections sit at the centre."""
+    cx, cy, radius = 320, 220, 140
+    count = len(labels)
+
+    def point(i: int, value: float) -> tuple[float, float]:
+        angle = -math.pi / 2 + 2 * math.pi * i / count
+        return cx + radius * value / 100 * math.cos(angle), cy + radius * value / 100 * math.sin(angle)
+
+    def polygon(points: Sequence[tuple[float, float]], cls: str) -> str:
+        coords = " ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in points)
+        return f'<polygon class="{cls}" points="{coords}"/>'
+
+    parts = [_open("0 0 640 440", title)]
+    for ring in (25, 50, 75, 100):
+        parts.append(polygon([point(i, ring) for i in range(count)], "cx-chart__grid"))
+    for i, label in enumerate(labels):
+        x, y = point(i, 100)
+        parts.append(f'<line class="cx-chart__grid" x1="{cx}" y1="{cy}" x2="{_fmt(x)}" y2="{_fmt(y)}"/>')
+        lx, ly = point(i, 112)
+        anchor = "middle" if abs(lx - cx) < 20 else ("start" if lx > cx else "end")
+        lines = _wrap(label)
+        top = ly + 4 - (len(lines) - 1) * 7 if abs(ly - cy) < radius * 0.8 else (ly + 4 if ly > cy else ly - (len(lines) - 1) * 14)
+        spans = "".join(
+            f'<tspan x="{_fmt(lx)}" y="{_fmt(top + 14 * n)}">{escape(line)}</tspan>' for n, line in enumerate(lines)
+        )
+        parts.append(f'<text class="cx-chart__label" text-anchor="{anchor}">{spans}</text>')
+    if ranges:
+        parts.append(polygon([point(i, high) for i, (_, high) in enumerate(ranges)], "cx-chart__range"))
+        parts.append(polygon([point(i, low) for i, (low, _) in enumerate(ranges)], "cx-chart__range-low"))
+    parts.append(polygon([point(i, v or 0) for i, v in enumerate(values)], "cx-chart__area"))
+    for i, value in enumerate(values):
+        if value is not None:
+            x, y = point(i, value)
+            parts.append(f'<circle class="cx-chart__dot" cx="{_fmt(x)}" cy="{_fmt(y)}" r="3.5"/>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _wrap(label: str, width: int = 22) -> list[str]:
+    # break a label into lines of at most `width` characters, at spaces
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _open(view_box: str, title: str) -> str:
+    # the root element: an image with an accessible name; the table next to it carries the numbers
+    return (
+        f'<svg class="cx-chart" xmlns="http://www.w3.org/2000/svg" viewBox="{view_box}" role="img" '
+        f'aria-label="{escape(title)}"><title>{escape(title)}</title>'
+    )

@@ -1,0 +1,42 @@
+"""A static server for the built site under a sub-path, like GitHub Pages serves a project site.
+
+Used by the browser tests and the benchmarks; serves only 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+mimetypes.add_type("text/javascript", ".mjs")
+mimetypes.add_type("application/wasm", ".wasm")
+
+
+class SubPathHandler(SimpleHTTPRequestHandler):
+    """Serves `directory` at `prefix` (e.g. /REPO/), 404 elsewhere, quietly."""
+
+    prefix = "/"
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript", ".wasm": "application/wasm"}
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_prefix__")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+def start(directory: Path, prefix: str = "/REPO/", port: int = 0) -> tuple[ThreadingHTTPServer, str]:
+    """Start serving in a daemon thread; returns the server and the site's base URL."""
+    handler = type("Handler", (SubPathHandler,), {"prefix": prefix})
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
