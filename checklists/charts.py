@@ -21,8 +21,14 @@ def _fmt(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def section_chart(checklist: Checklist, result: Result, lang: str, *, ranges: Sequence[tuple[float, float]] | None = None,
-                  title: str | None = None) -> str:
+def section_chart(
+    checklist: Checklist,
+    result: Result,
+    lang: str,
+    *,
+    ranges: Sequence[tuple[float, float]] | None = None,
+    title: str | None = None,
+) -> str:
     """The chart of `result`'s section scores; `ranges` (low, high per section) draws a team's spread."""
     labels = [checklist.section(s.id).title.get(lang) for s in result.sections]
     values = [s.score for s in result.sections]
@@ -32,8 +38,13 @@ def section_chart(checklist: Checklist, result: Result, lang: str, *, ranges: Se
     return bars(labels, values, name, ranges=ranges)
 
 
-def bars(labels: Sequence[str], values: Sequence[float | None], title: str, *,
-         ranges: Sequence[tuple[float, float]] | None = None) -> str:
+def bars(
+    labels: Sequence[str],
+    values: Sequence[float | None],
+    title: str,
+    *,
+    ranges: Sequence[tuple[float, float]] | None = None,
+) -> str:
     """Horizontal bars on a 0–100 axis, one per label."""
     row, left, width = 34, 10, 300
     height = row * len(labels) + 30
@@ -52,14 +63,21 @@ def bars(labels: Sequence[str], values: Sequence[float | None], title: str, *,
                 f'width="{_fmt(width * (high - low) / 100)}" height="12"/>'
             )
         if value is not None:
-            parts.append(f'<rect class="cx-chart__bar" x="{left}" y="{y + 18}" width="{_fmt(width * value / 100)}" height="8"/>')
+            parts.append(
+                f'<rect class="cx-chart__bar" x="{left}" y="{y + 18}" width="{_fmt(width * value / 100)}" height="8"/>'
+            )
             parts.append(f'<text class="cx-chart__value" x="{left + width + 8}" y="{y + 27}">{display(value)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
 
-def radar(labels: Sequence[str], values: Sequence[float | None], title: str, *,
-          ranges: Sequence[tuple[float, float]] | None = None) -> str:
+def radar(
+    labels: Sequence[str],
+    values: Sequence[float | None],
+    title: str,
+    *,
+    ranges: Sequence[tuple[float, float]] | None = None,
+) -> str:
     """A radar (spider) chart on 0–100 axes; unscored sections sit at the centre."""
     cx, cy, radius = 320, 220, 140
     count = len(labels)
@@ -81,7 +99,11 @@ def radar(labels: Sequence[str], values: Sequence[float | None], title: str, *,
         lx, ly = point(i, 112)
         anchor = "middle" if abs(lx - cx) < 20 else ("start" if lx > cx else "end")
         lines = _wrap(label)
-        top = ly + 4 - (len(lines) - 1) * 7 if abs(ly - cy) < radius * 0.8 else (ly + 4 if ly > cy else ly - (len(lines) - 1) * 14)
+        top = (
+            ly + 4 - (len(lines) - 1) * 7
+            if abs(ly - cy) < radius * 0.8
+            else (ly + 4 if ly > cy else ly - (len(lines) - 1) * 14)
+        )
         spans = "".join(
             f'<tspan x="{_fmt(lx)}" y="{_fmt(top + 14 * n)}">{escape(line)}</tspan>' for n, line in enumerate(lines)
         )

@@ -350,7 +350,9 @@ class Checklist:
         try:
             return cls._build(data)
         except ChecklistError as error:
-            raise error.in_file(file) if file else error
+            if file:
+                raise error.in_file(file) from None
+            raise
 
     @classmethod
     def _build(cls, data: Any) -> Checklist:
@@ -359,8 +361,18 @@ class Checklist:
             data,
             "",
             {"id", "version", "title", "intro", "sections"},
-            {"scale", "levels", "level_rule", "pass_mark", "overall", "provisional_below", "weakest", "low_answer",
-             "pairs", "pair_gap"},
+            {
+                "scale",
+                "levels",
+                "level_rule",
+                "pass_mark",
+                "overall",
+                "provisional_below",
+                "weakest",
+                "low_answer",
+                "pairs",
+                "pair_gap",
+            },
         )
         sections = tuple(
             Section.from_dict(s, _join("sections", i)) for i, s in enumerate(_list(data["sections"], "sections"))
@@ -371,8 +383,10 @@ class Checklist:
             title=Text.from_dict(data["title"], "title"),
             intro=Text.from_dict(data["intro"], "intro"),
             sections=sections,
-            levels=tuple(Level.from_dict(x, _join("levels", i)) for i, x in enumerate(_list(data.get("levels", []),
-                                                                                          "levels", empty_ok=True))),
+            levels=tuple(
+                Level.from_dict(x, _join("levels", i))
+                for i, x in enumerate(_list(data.get("levels", []), "levels", empty_ok=True))
+            ),
             scale=Scale.from_dict(data["scale"], "scale") if "scale" in data else Scale(),
             level_rule=_choice(data.get("level_rule", "threshold"), "level_rule", LEVEL_RULES),
             pass_mark=_percentage(data.get("pass_mark", 60), "pass_mark"),
@@ -380,8 +394,10 @@ class Checklist:
             provisional_below=_percentage(data.get("provisional_below", 70), "provisional_below"),
             weakest=_positive_int(data.get("weakest", 2), "weakest"),
             low_answer=_whole(data.get("low_answer", 2), "low_answer"),
-            pairs=tuple(Pair.from_dict(p, _join("pairs", i)) for i, p in enumerate(_list(data.get("pairs", []),
-                                                                                      "pairs", empty_ok=True))),
+            pairs=tuple(
+                Pair.from_dict(p, _join("pairs", i))
+                for i, p in enumerate(_list(data.get("pairs", []), "pairs", empty_ok=True))
+            ),
             pair_gap=_positive_int(data.get("pair_gap", 2), "pair_gap"),
         )
         checklist._check_ids()
@@ -396,7 +412,9 @@ class Checklist:
             for j, question in enumerate(section.questions):
                 _unique(seen, question.id, f"sections[{i}].questions[{j}].id")
         if not self.scale.low <= self.low_answer <= self.scale.high:
-            raise ChecklistError("low_answer", f"{self.low_answer} is not on the scale {self.scale.low}–{self.scale.high}")
+            raise ChecklistError(
+                "low_answer", f"{self.low_answer} is not on the scale {self.scale.low}–{self.scale.high}"
+            )
 
     def _check_levels(self) -> None:
         if not self.levels:

@@ -15,10 +15,14 @@ from .scoring import Result, display
 UI = {
     "score": Text("Score", "Score"),
     "of": Text("van de 100", "out of 100"),
-    "no_score": Text("Nog geen score: beantwoord minstens één vraag op de schaal.",
-                     "No score yet: answer at least one question on the scale."),
+    "no_score": Text(
+        "Nog geen score: beantwoord minstens één vraag op de schaal.",
+        "No score yet: answer at least one question on the scale.",
+    ),
     "coverage": Text("Beantwoord: {n}% van de vragen", "Answered: {n}% of the questions"),
-    "provisional": Text("Voorlopige uitslag: minder dan {n}% beantwoord.", "Provisional result: less than {n}% answered."),
+    "provisional": Text(
+        "Voorlopige uitslag: minder dan {n}% beantwoord.", "Provisional result: less than {n}% answered."
+    ),
     "missing": Text("Nog te weinig antwoorden bij: {names}.", "Too few answers yet for: {names}."),
     "table": Text("Score per onderdeel", "Score per section"),
     "section": Text("Onderdeel", "Section"),
@@ -47,8 +51,13 @@ def announcement(checklist: Checklist, result: Result, lang: str) -> str:
     return f"{ui('score', lang)} {display(result.overall)} {ui('of', lang)}{level} · {coverage}"
 
 
-def render(checklist: Checklist, result: Result, lang: str, links: Mapping[str, str] | None = None,
-           answers: Mapping[str, object] | None = None) -> str:
+def render(
+    checklist: Checklist,
+    result: Result,
+    lang: str,
+    links: Mapping[str, str] | None = None,
+    answers: Mapping[str, object] | None = None,
+) -> str:
     """The whole result panel for `result` as an HTML fragment."""
     links = links or {}
     answers = answers or {}
@@ -71,18 +80,20 @@ def _summary(checklist: Checklist, result: Result, lang: str) -> str:
         score = (
             f'<p class="cx-result__overall">{escape(ui("score", lang))}: '
             f'<strong data-cx-overall="{display(result.overall)}">{display(result.overall)}</strong> '
-            f'{escape(ui("of", lang))}</p>'
+            f"{escape(ui('of', lang))}</p>"
         )
     lines = [score]
     if result.level is not None:
         level = checklist.levels[result.level]
         lines.append(
-            f'<p class="cx-result__level" data-cx-level="{result.level}"><strong>{escape(level.name.get(lang))}</strong>'
+            f'<p class="cx-result__level" data-cx-level="{result.level}">'
+            f"<strong>{escape(level.name.get(lang))}</strong>"
             f" — {escape(level.description.get(lang))}</p>"
         )
     coverage = display(result.coverage)
-    lines.append(f'<p class="cx-result__coverage" data-cx-coverage="{coverage}">'
-                 f"{escape(ui('coverage', lang, n=coverage))}</p>")
+    lines.append(
+        f'<p class="cx-result__coverage" data-cx-coverage="{coverage}">{escape(ui("coverage", lang, n=coverage))}</p>'
+    )
     if result.provisional:
         names = ", ".join(checklist.section(s).title.get(lang) for s in result.missing)
         text = ui("provisional", lang, n=display(checklist.provisional_below))
@@ -114,8 +125,9 @@ def _table(checklist: Checklist, result: Result, lang: str) -> str:
     )
 
 
-def _advice(checklist: Checklist, result: Result, lang: str, links: Mapping[str, str],
-            answers: Mapping[str, object]) -> str:
+def _advice(
+    checklist: Checklist, result: Result, lang: str, links: Mapping[str, str], answers: Mapping[str, object]
+) -> str:
     # next steps for weak sections and low answers, each with its chapter link
     questions = checklist.questions
     items = []
@@ -136,7 +148,8 @@ def _advice(checklist: Checklist, result: Result, lang: str, links: Mapping[str,
             f'<li data-cx-advice="{escape(advice.kind)}:{escape(advice.id)}"><strong>{escape(head)}</strong>'
             f"{' ' + escape(body) if body else ''}{more}</li>"
         )
-    return f'<h3 class="cx-result__heading">{escape(ui("advice", lang))}</h3><ul class="cx-result__advice">{"".join(items)}</ul>'
+    heading = f'<h3 class="cx-result__heading">{escape(ui("advice", lang))}</h3>'
+    return f'{heading}<ul class="cx-result__advice">{"".join(items)}</ul>'
 
 
 def _findings(checklist: Checklist, result: Result, lang: str) -> str:
@@ -147,4 +160,5 @@ def _findings(checklist: Checklist, result: Result, lang: str) -> str:
         f"({escape(ui('gap', lang, n=f.gap))})</li>"
         for f in result.findings
     )
-    return f'<h3 class="cx-result__heading">{escape(ui("findings", lang))}</h3><ul class="cx-result__findings">{items}</ul>'
+    heading = f'<h3 class="cx-result__heading">{escape(ui("findings", lang))}</h3>'
+    return f'{heading}<ul class="cx-result__findings">{items}</ul>'

@@ -8,11 +8,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any
 
 from .model import UNKNOWN, Checklist, ChecklistError
 
-Answer = Union[int, str]
+Answer = int | str
 """A value on the checklist's scale, or `UNKNOWN` ("don't know / not applicable")."""
 
 
@@ -190,7 +190,9 @@ def level_for(checklist: Checklist, overall: float | None, sections: tuple[Secti
     return max(i for i, level in enumerate(checklist.levels) if level.min <= overall + 1e-9)
 
 
-def _advice(checklist: Checklist, sections: tuple[SectionScore, ...], answers: Mapping[str, Answer]) -> tuple[Advice, ...]:
+def _advice(
+    checklist: Checklist, sections: tuple[SectionScore, ...], answers: Mapping[str, Answer]
+) -> tuple[Advice, ...]:
     # the weakest sections below the pass mark, then every question answered low
     scored = [s for s in sections if s.score is not None and s.score < checklist.pass_mark]
     order = {s.id: i for i, s in enumerate(sections)}

@@ -11,10 +11,13 @@ from html import escape
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from mkdocs.utils import get_relative_url
+
 from checklists import ENGINE_VERSION
 from checklists.load import DEFINITIONS, load_all, parse_yaml
 from checklists.model import Checklist, Text
-from mkdocs.utils import get_relative_url
+
+from . import method
 
 BLOCKS_FILE = Path(__file__).parent / "blocks.yml"
 
@@ -39,14 +42,37 @@ UI = {
     "blocks_nav": Text("Bouwstenen", "Building blocks"),
     "advice_all": Text("Alle adviezen van deze checklist", "All advice in this checklist"),
     "read_more": Text("Lees verder", "Read more"),
+    "forget": Text("Wis alles wat deze site bewaarde", "Erase everything this site stored"),
+    "forget_confirm": Text(
+        "Alle bewaarde antwoorden van deze site in deze browser wissen? Dit kun je niet ongedaan maken.",
+        "Erase all answers this site saved in this browser? This cannot be undone.",
+    ),
+    "forget_done": Text("Gewist: {n} bewaarde onderdelen.", "Erased: {n} saved items."),
+    "how_title": Text("Hoe je invult", "How to answer"),
+    "how": Text(
+        "- Beoordeel wat je ziet gebeuren, niet wat in plannen staat.\n"
+        "- {low} betekent *{low_label}*, {high} *{high_label}*. Kies *{unknown}* als je het echt niet kunt "
+        "beoordelen: dat telt niet mee in de score, wel in de dekking.\n"
+        "- Je antwoorden worden bij elke keuze in deze browser bewaard en nergens heen gestuurd. "
+        "Hoe de score wordt berekend, lees je op [Zo werkt de score]({method}).",
+        "- Judge what you see happening, not what plans say.\n"
+        "- {low} means *{low_label}*, {high} *{high_label}*. Choose *{unknown}* if you really cannot judge: "
+        "it does not count towards the score, only towards the coverage.\n"
+        "- Your answers are saved in this browser with every choice and sent nowhere. "
+        "How the score is calculated is explained in [How scoring works]({method}).",
+    ),
+    "form_title": Text("De vragen", "The questions"),
+    "advice_title": Text("Adviezen en hoofdstukken", "Advice and chapters"),
 }
 
 MESSAGES = {
     "loading": Text("De rekenmodule wordt geladen…", "Loading the scoring engine…"),
     "ready": Text("De rekenmodule is klaar.", "The scoring engine is ready."),
     "slow": Text(
-        "De rekenmodule start niet (na 30 seconden). Je antwoorden blijven in deze browser bewaard; probeer de pagina later opnieuw te laden.",
-        "The scoring engine did not start (after 30 seconds). Your answers stay saved in this browser; try reloading the page later.",
+        "De rekenmodule start niet (na 30 seconden). Je antwoorden blijven in deze browser bewaard; "
+        "probeer de pagina later opnieuw te laden.",
+        "The scoring engine did not start (after 30 seconds). Your answers stay saved in this browser; "
+        "try reloading the page later.",
     ),
     "failed": Text(
         "De rekenmodule werkt niet in deze browser. Je antwoorden blijven bewaard.",
@@ -158,7 +184,8 @@ def render_form(checklist: Checklist, lang: str, engine: dict[str, str], links: 
         f'<p class="cx-notice" data-cx-notice role="alert" hidden></p>'
         f'<noscript><p class="cx-status">{escape(UI["noscript"].get(lang))}</p></noscript>'
         f"{''.join(sections)}</form>"
-        f'<section class="cx-result" id="{result_id}" data-cx-result-for="{checklist.id}" aria-labelledby="{result_id}-title">'
+        f'<section class="cx-result" id="{result_id}" data-cx-result-for="{checklist.id}" '
+        f'aria-labelledby="{result_id}-title">'
         f'<h2 class="cx-result__title" id="{result_id}-title">{escape(UI["result"].get(lang))}</h2>'
         f'<p class="cx-result__announce" data-cx-announce aria-live="polite"></p>'
         f'<div class="cx-result__body" data-cx-result><p>{escape(UI["result_wait"].get(lang))}</p></div></section>'
@@ -175,21 +202,54 @@ def define_env(env: Any) -> None:
             raise ValueError("the engine hook (overrides/hooks/engine.py) did not run: check `hooks:` in mkdocs.yml")
         return info
 
-    @env.macro
-    def checklist(name: str) -> str:
-        """Render the checklist `name` as an accessible form with its result panel."""
+    def _get(name: str) -> Checklist:
+        # a shipped checklist by id, or a build error naming the page
         checklists = _checklists()
         if name not in checklists:
             known = ", ".join(sorted(checklists))
             raise ValueError(f"unknown checklist {name!r} on {env.page.file.src_uri} (known: {known})")
-        found = checklists[name]
+        return checklists[name]
+
+    @env.macro
+    def checklist(name: str) -> str:
+        """Render the checklist `name` as an accessible form with its result panel."""
+        found = _get(name)
         links = {link: _url(env, link) for link in found.chapter_links()}
         return render_form(found, _lang(env), engine(), links)
 
     @env.macro
+    def checklist_page(name: str) -> str:
+        """A whole checklist page below its title: intro, how to answer, the form and all advice."""
+        found, lang = _get(name), _lang(env)
+        scale = found.scale
+        how = (
+            UI["how"]
+            .get(lang)
+            .format(
+                low=scale.low,
+                high=scale.high,
+                low_label=scale.labels[0].get(lang).lower(),
+                high_label=scale.labels[-1].get(lang).lower(),
+                unknown=scale.unknown.get(lang).lower(),
+                method=_link(env, "checklists/method.md"),
+            )
+        )
+        return "\n\n".join(
+            [
+                found.intro.get(lang),
+                f"## {UI['how_title'].get(lang)} {{ #how-to-answer }}",
+                how,
+                f"## {UI['form_title'].get(lang)} {{ #the-checklist }}",
+                checklist(name),
+                f"## {UI['advice_title'].get(lang)} {{ #advice }}",
+                checklist_advice(name),
+            ]
+        )
+
+    @env.macro
     def checklist_advice(name: str) -> str:
         """Every advice of a checklist with its chapter links, as Markdown the strict build checks."""
-        found, lang = _checklists()[name], _lang(env)
+        found, lang = _get(name), _lang(env)
         more = UI["read_more"].get(lang)
         lines = [f'??? tip "{UI["advice_all"].get(lang)}"', ""]
         for number, section in enumerate(found.sections, 1):
@@ -203,14 +263,48 @@ def define_env(env: Any) -> None:
         return "\n".join(lines) + "\n"
 
     @env.macro
+    def team_view() -> str:
+        """The team session tool: drop exports in, see the team's picture (built in the browser)."""
+        return ""
+
+    @env.macro
+    def forget_button() -> str:
+        """A button that erases every localStorage key of this site, after confirmation."""
+        lang = _lang(env)
+        return (
+            f'<p><button type="button" class="md-button cx-forget" data-cx-forget '
+            f'data-cx-confirm="{escape(UI["forget_confirm"].get(lang))}" '
+            f'data-cx-done="{escape(UI["forget_done"].get(lang))}">{escape(UI["forget"].get(lang))}</button></p>'
+            '<p class="cx-forget__status" role="status" data-cx-forget-status></p>'
+        )
+
+    @env.macro
+    def method_scale(name: str = "leadership") -> str:
+        """The answer scale of a checklist and the points per answer, as a table."""
+        return method.scale_table(_get(name), _lang(env))
+
+    @env.macro
+    def method_example(name: str = "leadership") -> str:
+        """A worked example computed by the engine at build time."""
+        return method.worked_example(_get(name), _lang(env))
+
+    @env.macro
+    def method_levels() -> str:
+        """Every checklist's levels, with a heading per checklist and a link to its page."""
+        lang, parts = _lang(env), []
+        for name, found in _checklists().items():
+            parts.append(f"### {found.title.get(lang)} {{ #levels-{name} }}")
+            parts.append(f"[{found.title.get(lang)}]({_link(env, f'checklists/{name}.md')})")
+            parts.append(method.levels_table(found, lang))
+        return "\n\n".join(parts)
+
+    @env.macro
     def checklist_overview() -> str:
         """A card per checklist page that exists, with its title and intro."""
         lang = _lang(env)
         cards = []
         for name, found in _checklists().items():
             page = f"checklists/{name}.md"
-            if env.conf.get("nav") and not (Path(env.conf["docs_dir"]) / page).is_file():
-                continue
             cards.append(f"-   __[{found.title.get(lang)}]({_link(env, page)})__\n\n    {found.intro.get(lang)}")
         return '<div class="grid cards cx-checklists" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
 
@@ -218,10 +312,7 @@ def define_env(env: Any) -> None:
     def blocks_overview() -> str:
         """The nine building blocks as a clickable grid of cards."""
         lang = _lang(env)
-        cards = [
-            f"-   __{b['number']}. [{b['name'].get(lang)}]({_link(env, b['page'])})__"
-            for b in _blocks()
-        ]
+        cards = [f"-   __{b['number']}. [{b['name'].get(lang)}]({_link(env, b['page'])})__" for b in _blocks()]
         return '<div class="grid cards cx-blocks" markdown>\n\n' + "\n".join(cards) + "\n\n</div>"
 
     @env.macro
@@ -230,7 +321,9 @@ def define_env(env: Any) -> None:
         block, lang = _block(env), _lang(env)
         name = block["name"].get(lang)
         target = _link(env, f"checklists/leadership.md#leadership-{block['section']}")
-        return f"{UI['checklist_block'].get(lang).format(name=name)}\n\n[{UI['to_checklist'].get(lang).format(name=name)}]({target}){{ .md-button }}"
+        sentence = UI["checklist_block"].get(lang).format(name=name)
+        button = UI["to_checklist"].get(lang).format(name=name)
+        return f"{sentence}\n\n[{button}]({target}){{ .md-button }}"
 
     @env.macro
     def block_nav() -> str:
@@ -244,14 +337,14 @@ def define_env(env: Any) -> None:
             links.append(
                 f'<a class="cx-blocknav__prev" href="{escape(_url(env, prev["page"]))}" rel="prev">'
                 f'<span class="cx-blocknav__dir">{escape(UI["previous"].get(lang))}</span> '
-                f'{prev["number"]}. {escape(prev["name"].get(lang))}</a>'
+                f"{prev['number']}. {escape(prev['name'].get(lang))}</a>"
             )
         if index < len(blocks) - 1:
             nxt = blocks[index + 1]
             links.append(
                 f'<a class="cx-blocknav__next" href="{escape(_url(env, nxt["page"]))}" rel="next">'
                 f'<span class="cx-blocknav__dir">{escape(UI["next"].get(lang))}</span> '
-                f'{nxt["number"]}. {escape(nxt["name"].get(lang))}</a>'
+                f"{nxt['number']}. {escape(nxt['name'].get(lang))}</a>"
             )
         label = escape(UI["blocks_nav"].get(lang))
         return f'<nav class="cx-blocknav" aria-label="{label}">{"".join(links)}</nav>'

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import mimetypes
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,10 @@ ENGINE_SRC = ROOT / "checklists"
 BUILD_ONLY = {"load.py"}  # imports YAML: never shipped to the browser
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 CACHE = ROOT / ".cache" / "engine"
+
+# `mkdocs serve` guesses types from this table: module scripts and wasm need the right ones
+mimetypes.add_type("text/javascript", ".mjs")
+mimetypes.add_type("application/wasm", ".wasm")
 
 
 def _engine_modules() -> list[Path]:

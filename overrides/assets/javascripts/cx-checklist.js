@@ -163,6 +163,7 @@
         body.innerHTML = reply.html; // built by the engine, every text escaped there
         announce.textContent = reply.announce;
         panel.dataset.cxState = "scored";
+        panel.dataset.cxRenders = String(Number(panel.dataset.cxRenders || 0) + 1);
       } catch (error) {
         console.error("cx: scoring failed", error);
         if (ticket === latest) setState("failed", messages.failed);
@@ -188,7 +189,26 @@
     });
   }
 
+  // "Forget everything": removes every key this site stored, after confirmation.
+  function mountForget(button) {
+    if (button.dataset.cxMounted) return;
+    button.dataset.cxMounted = "true";
+    const status = document.querySelector("[data-cx-forget-status]");
+    button.addEventListener("click", () => {
+      if (!window.confirm(button.dataset.cxConfirm)) return;
+      const store = openStorage();
+      const keys = [];
+      for (let i = 0; store && i < store.length; i++) {
+        const key = store.key(i);
+        if (key.startsWith(`${STORE_PREFIX}:`)) keys.push(key);
+      }
+      for (const key of keys) store.removeItem(key);
+      status.textContent = button.dataset.cxDone.replace("{n}", String(keys.length));
+    });
+  }
+
   document$.subscribe(() => {
     for (const form of document.querySelectorAll("form[data-cx-checklist]")) mount(form);
+    for (const button of document.querySelectorAll("[data-cx-forget]")) mountForget(button);
   });
 })();

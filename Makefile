@@ -1,0 +1,70 @@
+# The CX playbook: `make serve` to read and fill in the site locally, `make test` to check everything.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+CHROMIUM ?= /usr/bin/chromium
+PYTEST_ARGS ?=
+export NO_MKDOCS_2_WARNING := 1
+export CHROMIUM
+
+.PHONY: help setup serve build test unit site browser lint bench chromium clean
+
+help:
+	@echo "make serve   set everything up and serve the site on http://127.0.0.1:8000"
+	@echo "make test    set everything up and run the whole suite (unit, site, browser)"
+	@echo "make build   build the static site into site/"
+	@echo "make bench   run the performance benchmarks (writes benchmarks/RESULTS.md)"
+
+# Python: a virtual environment with the pinned docs, test and dev dependencies.
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[docs,test,dev]"
+	touch $@
+
+# npm: the pinned Pyodide (and axe-core), exactly as in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed
+
+serve: setup
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(VENV)/bin/mkdocs build --strict --site-dir site
+
+# Debian's Chromium for the browser tests: installed through apt-get when missing and we are root.
+chromium:
+	@if [ -x "$(CHROMIUM)" ]; then \
+	  echo "chromium: $$($(CHROMIUM) --version 2>/dev/null || echo present)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "chromium: installing Debian's chromium with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  echo "chromium: $(CHROMIUM) not found and not root: browser tests will be skipped (failed when CI=true)"; \
+	fi
+
+lint: setup
+	$(VENV)/bin/ruff check checklists macros overrides/hooks tests benchmarks
+
+unit: setup
+	$(PY) -m pytest tests/unit $(PYTEST_ARGS)
+
+site: setup
+	$(PY) -m pytest tests/site $(PYTEST_ARGS)
+
+browser: setup chromium
+	$(PY) -m pytest tests/browser $(PYTEST_ARGS)
+
+test: setup chromium lint
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: setup chromium
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf site .cache .pytest_cache .hypothesis

@@ -1,0 +1,119 @@
+"""The whole chain in Debian Chromium: form → worker → Pyodide → the Python engine → the page."""
+
+from __future__ import annotations
+
+import json
+import random
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from checklists.model import UNKNOWN
+from checklists.scoring import display, score
+
+from .conftest import Session, renders, set_answers, shown_result, wait_ready, wait_renders
+
+pytestmark = pytest.mark.browser
+
+
+def expected(checklist: Any, answers: dict[str, Any]) -> dict[str, Any]:
+    """The native engine's result in the shape the page shows it."""
+    result = score(checklist, answers)
+    return {
+        "overall": display(result.overall),
+        "level": result.level,
+        "coverage": display(result.coverage),
+        "sections": {s.id: display(s.score) for s in result.sections},
+    }
+
+
+def random_answers(checklist: Any, rnd: random.Random) -> dict[str, Any]:
+    """A random, sometimes sparse answer set with some "don't know"s."""
+    fill = rnd.choice([0.3, 0.8, 1.0])
+    values = [*checklist.scale.values, UNKNOWN]
+    return {q: rnd.choice(values) for q in checklist.question_ids if rnd.random() < fill}
+
+
+def test_parity_with_native_scoring_for_random_answer_sets(session: Session, site_url: str, definitions: dict) -> None:
+    leadership = definitions["leadership"]
+    page = session.page()
+    page.goto(site_url + "checklists/leadership/")
+    wait_ready(page)
+    rnd = random.Random(20261123)
+    for _ in range(24):
+        answers = random_answers(leadership, rnd)
+        before = renders(page)
+        set_answers(page, answers)
+        wait_renders(page, before + 1)
+        assert shown_result(page) == expected(leadership, answers), answers
+    assert session.errors == []
+
+
+@pytest.mark.parametrize(
+    ("path", "words"), [("checklists/leadership/", "van de 100"), ("en/checklists/leadership/", "out of 100")]
+)
+def test_both_languages_score_and_only_the_site_is_contacted(
+    session: Session, site_url: str, definitions: dict, path: str, words: str
+) -> None:
+    page = session.page()
+    page.goto(site_url + path)
+    page.check("#cx-culture-values-4")  # answered before the engine may be ready: the score follows when it is
+    wait_renders(page, 1)
+    assert shown_result(page)["overall"] == 75
+    assert words in page.inner_text("[data-cx-result]")
+    assert words in page.inner_text("[data-cx-announce]")
+    hosts = {urlsplit(url).netloc for url in session.requests if not url.startswith(("data:", "blob:"))}
+    assert hosts == {urlsplit(site_url).netloc}
+    assert any(url.endswith("pyodide.asm.wasm") for url in session.requests), "worker requests are recorded too"
+    assert session.errors == []
+
+
+def test_reload_keeps_the_answers(session: Session, site_url: str) -> None:
+    page = session.page()
+    page.goto(site_url + "checklists/leadership/")
+    page.check("#cx-vision-purpose-2")
+    page.check("#cx-people-hiring-unknown")
+    page.reload()
+    assert page.is_checked("#cx-vision-purpose-2")
+    assert page.is_checked("#cx-people-hiring-unknown")
+    wait_renders(page, 1)
+    assert shown_result(page)["sections"]["vision"] == 25
+
+
+@pytest.mark.parametrize("stored", ["{not json", json.dumps({"schema": 99, "answers": {}}), json.dumps([1, 2])])
+def test_corrupt_storage_gives_a_notice_not_a_crash(session: Session, site_url: str, stored: str) -> None:
+    key = f"cx-playbook:{urlsplit(site_url).path}:leadership"
+    page = session.page()
+    page.add_init_script(f"window.localStorage.setItem({json.dumps(key)}, {json.dumps(stored)})")
+    page.goto(site_url + "checklists/leadership/")
+    notice = page.locator("[data-cx-notice]")
+    notice.wait_for(state="visible")
+    assert "genegeerd" in notice.inner_text()
+    page.check("#cx-steering-chain-5")
+    wait_renders(page, 1)
+    assert shown_result(page)["sections"]["steering"] == 100
+    assert session.errors == []
+
+
+def test_unmatched_saved_answers_are_flagged(session: Session, site_url: str) -> None:
+    key = f"cx-playbook:{urlsplit(site_url).path}:leadership"
+    saved = json.dumps({"schema": 1, "version": 1, "answers": {"vision-purpose": 4, "retired-question": 2}})
+    page = session.page()
+    page.add_init_script(f"window.localStorage.setItem({json.dumps(key)}, {json.dumps(saved)})")
+    page.goto(site_url + "en/checklists/leadership/")
+    assert page.is_checked("#cx-vision-purpose-4")
+    assert "do not fit" in page.locator("[data-cx-notice]").inner_text()
+
+
+def test_a_broken_engine_is_reported_plainly_and_answers_stay(session: Session, site_url: str) -> None:
+    # the worker's module cannot load its dependency: the engine cannot start
+    broken = 'import "./no-such-module.mjs";'
+    session.context.route("**/cx-worker.mjs*", lambda route: route.fulfill(body=broken, content_type="text/javascript"))
+    page = session.page()
+    page.goto(site_url + "checklists/leadership/")
+    page.check("#cx-culture-values-3")
+    page.wait_for_selector("form[data-cx-engine-state=failed]", state="attached", timeout=90_000)
+    assert "werkt niet" in page.inner_text("[data-cx-status]")
+    stored = page.evaluate("() => Object.entries(localStorage).map(([k, v]) => JSON.parse(v).answers)")
+    assert {"culture-values": 3} in stored

@@ -1,0 +1,48 @@
+"""Shared fixtures: the real definitions and one strict build of the whole site per test session."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def mkdocs_build(
+    config: Path, site_dir: Path, *, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run a real `mkdocs build --strict`; returns the finished process (check returncode)."""
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--config-file",
+        str(config),
+        "--site-dir",
+        str(site_dir),
+    ]
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run(command, capture_output=True, text=True, cwd=config.parent, env=environment, check=False)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole bilingual site, built once with --strict for the site and browser tests."""
+    site = tmp_path_factory.mktemp("site")
+    done = mkdocs_build(ROOT / "mkdocs.yml", site, env={"SITE_URL": "http://127.0.0.1/REPO/"})
+    assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stdout[-4000:]}\n{done.stderr[-6000:]}"
+    return site
+
+
+@pytest.fixture(scope="session")
+def definitions() -> dict:
+    """Every shipped checklist definition, validated."""
+    from checklists.load import load_all
+
+    return load_all()

@@ -1,0 +1,171 @@
+"""The real strict build: both languages, the accessible form, the shipped engine, and a failing control."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, mkdocs_build
+
+
+class Collector(HTMLParser):
+    """Collects the elements of a page as (tag, attributes) in document order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+
+
+def elements(path: Path) -> list[tuple[str, dict[str, str | None]]]:
+    parser = Collector()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.elements
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_both_languages_are_built(built_site: Path) -> None:
+    for page, lang in (("index.html", "nl"), ("en/index.html", "en"),
+                       ("checklists/leadership/index.html", "nl"), ("en/checklists/leadership/index.html", "en")):
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert f'<html lang="{lang}"' in html, page
+    english = (built_site / "en/checklists/leadership/index.html").read_text(encoding="utf-8")
+    assert "Understanding the customer" in english and "Don&#x27;t know / not applicable" in english
+
+
+@pytest.mark.parametrize("page", ["checklists/leadership/index.html", "en/checklists/leadership/index.html"])
+def test_form_has_one_labelled_radio_group_per_question(built_site: Path, page: str, definitions: dict) -> None:
+    found = elements(built_site / page)
+    leadership = definitions["leadership"]
+    radios = [a for tag, a in found if tag == "input" and a.get("type") == "radio" and a.get("name") in leadership.question_ids]
+    labels = {a.get("for") for tag, a in found if tag == "label"}
+    groups = {a["name"] for a in radios}
+    assert groups == set(leadership.question_ids)
+    options = len(leadership.scale.values) + 1  # the scale plus "don't know"
+    assert len(radios) == options * len(groups)
+    assert all(a["id"] in labels for a in radios), "every radio has a <label for>"
+    question_sets = [a for tag, a in found if tag == "fieldset" and "data-cx-question" in a]
+    assert len(question_sets) == len(groups)
+    assert sum(1 for tag, _ in found if tag == "legend") == len(groups) + len(leadership.sections)
+    live = [a for tag, a in found if a.get("aria-live") == "polite"]
+    assert live, "the result is announced through an aria-live region"
+
+
+def test_definition_json_on_the_page_is_the_validated_one(built_site: Path, definitions: dict) -> None:
+    from checklists.model import Checklist
+
+    html = (built_site / "checklists/leadership/index.html").read_text(encoding="utf-8")
+    raw = re.search(r'<script type="application/json" class="cx-definition" data-cx-for="leadership">(.*?)</script>', html, re.S)
+    assert raw, "the definition is embedded as JSON"
+    payload = json.loads(raw.group(1))
+    assert Checklist.from_dict(payload["definition"]) == definitions["leadership"]
+    assert payload["links"]["blocks/culture.md#practices"] == "../../blocks/culture/#practices"
+
+
+def test_no_unrendered_template_syntax(built_site: Path) -> None:
+    leftovers = [str(p.relative_to(built_site)) for p in html_pages(built_site)
+                 if re.search(r"\{\{|\{%", p.read_text(encoding="utf-8"))]
+    assert leftovers == []
+
+
+def test_engine_wheel_and_pyodide_are_shipped(built_site: Path) -> None:
+    version = json.loads((ROOT / "node_modules/pyodide/package.json").read_text())["version"]
+    core = built_site / "assets" / "pyodide" / version
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
+        assert (core / name).stat().st_size > 0, name
+    wheels = list((built_site / "assets" / "engine").glob("*/cx_checklists-*-py3-none-any.whl"))
+    assert len(wheels) == 1
+    import zipfile
+
+    names = zipfile.ZipFile(wheels[0]).namelist()
+    assert "checklists/scoring.py" in names and "checklists/model.py" in names
+    assert "checklists/load.py" not in names, "the YAML loader is build-side only"
+    assert not any(n.startswith("checklists/definitions") for n in names)
+    form = (built_site / "checklists/leadership/index.html").read_text(encoding="utf-8")
+    assert f'data-cx-pyodide="{version}"' in form
+    assert f'data-cx-wheel="assets/engine/{wheels[0].parent.name}/{wheels[0].name}"' in form
+
+
+EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//(?!127\.0\.0\.1)""", re.I)
+
+
+def test_no_third_party_resources_in_built_pages(built_site: Path) -> None:
+    offenders = []
+    for page in html_pages(built_site):
+        for tag, attrs in elements(page):
+            url = attrs.get("src") or (attrs.get("href") if tag == "link" else None) or ""
+            if re.match(r"(?:https?:)?//", url) and not url.startswith("http://127.0.0.1/REPO/"):
+                offenders.append(f"{page.relative_to(built_site)}: <{tag}> {url}")
+    assert offenders == []
+    for path in built_site.rglob("*"):
+        if path.suffix in {".html", ".css", ".js", ".mjs"}:
+            assert "fonts.googleapis" not in path.read_text(encoding="utf-8", errors="replace"), path
+
+
+def mini_site(tmp_path: Path, page: str) -> Path:
+    """A one-page site using the project's theme overrides, hook and macros."""
+    docs = tmp_path / "docs"
+    (docs / "checklists").mkdir(parents=True)
+    (docs / "index.md").write_text("# Mini\n", encoding="utf-8")
+    (docs / "checklists" / "leadership.md").write_text(page, encoding="utf-8")
+    shutil.copytree(ROOT / "macros", tmp_path / "macros")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"""site_name: Mini
+theme:
+  name: material
+  custom_dir: {ROOT / "overrides"}
+  language: nl
+  font: false
+hooks:
+  - {ROOT / "overrides/hooks/engine.py"}
+plugins:
+  - macros:
+      module_name: macros
+      on_error_fail: true
+      on_undefined: strict
+markdown_extensions: [attr_list, admonition, md_in_html, pymdownx.details]
+""",
+        encoding="utf-8",
+    )
+    return config
+
+
+def test_known_checklist_builds(tmp_path: Path) -> None:
+    done = mkdocs_build(mini_site(tmp_path, '# L\n\n{{ checklist("leadership") }}\n'), tmp_path / "out")
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert 'data-cx-checklist="leadership"' in (tmp_path / "out/checklists/leadership/index.html").read_text()
+
+
+def test_unknown_checklist_fails_the_build(tmp_path: Path) -> None:
+    done = mkdocs_build(mini_site(tmp_path, '# L\n\n{{ checklist("no-such-list") }}\n'), tmp_path / "out")
+    assert done.returncode != 0
+    assert "unknown checklist 'no-such-list'" in done.stderr + done.stdout
+
+
+def test_undefined_variable_fails_the_build(tmp_path: Path) -> None:
+    done = mkdocs_build(mini_site(tmp_path, "# L\n\n{{ not_a_macro }}\n"), tmp_path / "out")
+    assert done.returncode != 0
+
+
+def test_build_without_pyodide_says_how_to_set_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("engine_hook", ROOT / "overrides/hooks/engine.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    monkeypatch.setattr(hook, "ROOT", tmp_path)
+    from mkdocs.exceptions import PluginError
+
+    with pytest.raises(PluginError, match=r"Pyodide is not installed .*run `make serve` or `make build`"):
+        hook.pyodide_version()

@@ -1,0 +1,74 @@
+"""The result panel and the worker interface: escaped HTML, JSON replies, errors as data."""
+
+from __future__ import annotations
+
+import json
+from xml.etree import ElementTree
+
+from checklists import ENGINE_VERSION, api
+from checklists.charts import bars, radar
+from checklists.model import Checklist
+from checklists.report import render
+from checklists.scoring import score
+
+from .test_model import minimal
+
+PAYLOAD = '<img src=x onerror="alert(1)">'
+
+
+def hostile() -> Checklist:
+    data = minimal()
+    data["sections"][0]["title"] = {"nl": PAYLOAD, "en": PAYLOAD}
+    data["sections"][0]["advice"] = {"nl": PAYLOAD, "en": PAYLOAD}
+    data["sections"][0]["questions"][0]["text"] = {"nl": PAYLOAD, "en": PAYLOAD}
+    return Checklist.from_dict(data)
+
+
+def test_every_text_in_the_panel_is_escaped() -> None:
+    checklist = hostile()
+    html = render(checklist, score(checklist, {"one-a": 1, "one-b": 1}), "nl", {}, {"one-a": 1})
+    assert "<img" not in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+
+
+def test_links_come_only_from_the_page_map() -> None:
+    data = minimal()
+    data["sections"][0]["chapter"] = "blocks/one.md#practices"
+    data["sections"][0]["advice"] = {"nl": "Doe dit", "en": "Do this"}
+    checklist = Checklist.from_dict(data)
+    result = score(checklist, {"one-a": 1, "one-b": 1})
+    with_link = render(checklist, result, "en", {"blocks/one.md#practices": "../../blocks/one/#practices"})
+    assert 'href="../../blocks/one/#practices"' in with_link
+    assert "href" not in render(checklist, result, "en", {})
+
+
+def test_charts_are_well_formed_svg_with_escaped_labels() -> None:
+    labels = [PAYLOAD, "B & C", "D", "E", "F"]
+    for svg in (bars(labels[:3], [10, None, 90], "t<"), radar(labels, [0, 50, None, 75, 100], "t<")):
+        root = ElementTree.fromstring(svg)
+        assert root.tag.endswith("svg")
+        assert root.get("role") == "img"
+        assert "<img" not in svg
+
+
+def test_api_define_then_score_in_both_languages() -> None:
+    definition = Checklist.from_dict(minimal()).to_dict()
+    reply = json.loads(api.handle(json.dumps({"op": "define", "args": {"definition": definition}})))
+    assert reply == {"result": {"id": "demo", "version": 1, "engine": ENGINE_VERSION}}
+    for lang, word in (("nl", "van de 100"), ("en", "out of 100")):
+        args = {"checklist_id": "demo", "answers": {"one-a": 5}, "lang": lang}
+        out = json.loads(api.handle(json.dumps({"op": "score", "args": args})))["result"]
+        assert out["result"]["display"] == 100
+        assert word in out["html"] and word in out["announce"]
+
+
+def test_api_reports_errors_as_data() -> None:
+    api.handle(json.dumps({"op": "define", "args": {"definition": Checklist.from_dict(minimal()).to_dict()}}))
+    bad = json.loads(
+        api.handle(json.dumps({"op": "score", "args": {"checklist_id": "demo", "answers": {"x": 1}, "lang": "nl"}}))
+    )
+    assert bad["error"]["kind"] == "checklist"
+    assert bad["error"]["path"] == "answers.x"
+    unknown = json.loads(api.handle(json.dumps({"op": "explode"})))
+    assert unknown["error"]["kind"] == "request"
+    assert json.loads(api.handle("{not json"))["error"]["kind"] == "request"

@@ -1,0 +1,198 @@
+"""Scoring: hand-computed cases and properties that must hold for every answer set."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checklists.model import UNKNOWN, Checklist, ChecklistError
+from checklists.scoring import display, migrate, score
+
+from .test_model import minimal
+
+
+@pytest.fixture(scope="module")
+def demo() -> Checklist:
+    return Checklist.from_dict(minimal())
+
+
+# one-a (weight 1), one-b (weight 2) in section one; two-a in section two; scale 1–5 -> 0, 25, 50, 75, 100
+CASES = [
+    ("all answered", {"one-a": 5, "one-b": 1, "two-a": 3}, (100 * 1 + 0 * 2) / 3, 50.0, ((100 / 3) + 50) / 2, 100.0),
+    ("weights", {"one-a": 1, "one-b": 5, "two-a": 5}, (0 + 100 * 2) / 3, 100.0, ((200 / 3) + 100) / 2, 100.0),
+    ("partial: one section empty", {"one-a": 4}, 75.0, None, 75.0, 100 / 3),
+    ("don't know is left out", {"one-a": 2, "one-b": UNKNOWN, "two-a": 4}, 25.0, 75.0, 50.0, 200 / 3),
+    ("all don't know", {"one-a": UNKNOWN, "one-b": UNKNOWN, "two-a": UNKNOWN}, None, None, None, 0.0),
+    ("nothing answered", {}, None, None, None, 0.0),
+    ("unequal sections, equal weight overall", {"one-a": 5, "one-b": 5, "two-a": 1}, 100.0, 0.0, 50.0, 100.0),
+]
+
+
+@pytest.mark.parametrize(
+    ("answers", "one", "two", "overall", "coverage"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_hand_computed(
+    demo: Checklist,
+    answers: dict[str, Any],
+    one: float | None,
+    two: float | None,
+    overall: float | None,
+    coverage: float,
+) -> None:
+    result = score(demo, answers)
+    assert result.section("one").score == pytest.approx(one) if one is not None else result.section("one").score is None
+    assert result.section("two").score == pytest.approx(two) if two is not None else result.section("two").score is None
+    assert result.overall == pytest.approx(overall) if overall is not None else result.overall is None
+    assert result.coverage == pytest.approx(coverage)
+
+
+def test_weighted_overall_uses_section_weights() -> None:
+    data = minimal()
+    data["overall"] = "weighted"
+    data["sections"][1]["weight"] = 3
+    checklist = Checklist.from_dict(data)
+    result = score(checklist, {"one-a": 5, "one-b": 5, "two-a": 1})
+    assert result.overall == pytest.approx((100 * 1 + 0 * 3) / 4)
+
+
+def test_levels_by_threshold(demo: Checklist) -> None:
+    assert score(demo, {"one-a": 3}).level == 1  # 50 reaches the level that starts at 50
+    assert score(demo, {"one-a": 2}).level == 0
+    assert score(demo, {}).level is None
+
+
+def test_cumulative_levels_stop_at_the_first_phase_below_the_pass_mark() -> None:
+    data = minimal()
+    data["level_rule"] = "cumulative"
+    data["levels"] = [{"name": {"nl": f"F{i}", "en": f"P{i}"}, "description": {"nl": "x", "en": "x"}} for i in range(3)]
+    checklist = Checklist.from_dict(data)
+    assert score(checklist, {"one-a": 4, "one-b": 4, "two-a": 4}).level == 2
+    assert score(checklist, {"one-a": 4, "one-b": 4, "two-a": 2}).level == 1
+    assert score(checklist, {"one-a": 2, "one-b": 2, "two-a": 5}).level == 0
+    assert score(checklist, {"two-a": 5}).level == 0  # phase one unanswered: not passed
+
+
+def test_provisional_names_the_sections_lacking_answers(demo: Checklist) -> None:
+    result = score(demo, {"one-a": 4, "one-b": 4})
+    assert result.provisional  # 2 of 3 answered: 66.7% < 70%
+    assert result.missing == ("two",)
+    assert not score(demo, {"one-a": 4, "one-b": 4, "two-a": 1}).provisional
+
+
+def test_advice_for_weak_sections_and_low_answers() -> None:
+    data = minimal()
+    data["sections"][0]["chapter"] = "blocks/one.md"
+    data["sections"][1]["chapter"] = "blocks/two.md#practices"
+    data["sections"][1]["questions"][0]["chapter"] = "blocks/two.md#the-idea"
+    checklist = Checklist.from_dict(data)
+    result = score(checklist, {"one-a": 3, "one-b": 3, "two-a": 1})
+    assert [(a.kind, a.id, a.link) for a in result.advice] == [
+        ("section", "two", "blocks/two.md#practices"),
+        ("section", "one", "blocks/one.md"),
+        ("question", "two-a", "blocks/two.md#the-idea"),
+    ]
+    assert score(checklist, {"one-a": 5, "one-b": 5, "two-a": 5}).advice == ()
+
+
+def test_say_do_gap_is_a_finding() -> None:
+    data = minimal()
+    data["pairs"] = [{"say": "one-a", "do": "two-a", "finding": {"nl": "Gat", "en": "Gap"}}]
+    checklist = Checklist.from_dict(data)
+    assert [(f.say, f.do, f.gap) for f in score(checklist, {"one-a": 5, "two-a": 3}).findings] == [
+        ("one-a", "two-a", 2)
+    ]
+    assert score(checklist, {"one-a": 5, "two-a": 4}).findings == ()
+    assert score(checklist, {"one-a": 5, "two-a": UNKNOWN}).findings == ()
+
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [
+        ({"nope": 3}, "answers.nope: not a question of the checklist 'demo'"),
+        ({"one-a": 6}, "answers.one-a: 6 is off the scale 1–5"),
+        ({"one-a": 0}, "answers.one-a: 0 is off the scale 1–5"),
+        ({"one-a": "3"}, "answers.one-a: '3' is off the scale 1–5"),
+        ({"one-a": True}, "answers.one-a: True is off the scale 1–5"),
+        ({"one-a": 2.5}, "answers.one-a: 2.5 is off the scale 1–5"),
+        ([1, 2], "answers: expected a mapping of question ids to answers"),
+    ],
+)
+def test_invalid_answers_raise_never_count_as_zero(demo: Checklist, answers: Any, message: str) -> None:
+    with pytest.raises(ChecklistError) as caught:
+        score(demo, answers)
+    assert str(caught.value) == message
+
+
+def test_display_rounds_half_up() -> None:
+    assert [display(x) for x in (0, 12.5, 62.5, 66.66, 99.5)] == [0, 13, 63, 67, 100]
+    assert display(None) is None
+
+
+def test_migration_keeps_matching_ids_and_flags_the_rest(demo: Checklist) -> None:
+    old = {"one-a": 4, "gone": 2, "two-a": 9}
+    data = minimal()
+    data["version"] = 3
+    migration = migrate(Checklist.from_dict(data), old, 2)
+    assert migration.answers == {"one-a": 4}
+    assert migration.dropped == ("gone", "two-a")
+    assert migration.changed
+    with pytest.raises(ChecklistError, match="newer than this site's version"):
+        migrate(demo, {}, 2)
+
+
+# --- properties over every answer set -------------------------------------------------------------------------------
+
+VALUES = st.one_of(st.integers(min_value=1, max_value=5), st.just(UNKNOWN))
+
+
+def answer_sets(checklist: Checklist) -> st.SearchStrategy[dict[str, Any]]:
+    return st.dictionaries(st.sampled_from(checklist.question_ids), VALUES)
+
+
+DEMO = Checklist.from_dict(minimal())
+
+
+@settings(max_examples=200)
+@given(answer_sets(DEMO))
+def test_scores_stay_within_0_and_100(answers: dict[str, Any]) -> None:
+    result = score(DEMO, answers)
+    values = [s.score for s in result.sections if s.score is not None]
+    values += [result.overall] if result.overall is not None else []
+    assert all(0 <= v <= 100 for v in values)
+    assert 0 <= result.coverage <= 100
+
+
+@settings(max_examples=200)
+@given(answer_sets(DEMO), st.sampled_from(DEMO.question_ids), st.integers(min_value=1, max_value=4))
+def test_raising_an_answer_never_lowers_a_score(answers: dict[str, Any], question: str, value: int) -> None:
+    low = score(DEMO, {**answers, question: value})
+    high = score(DEMO, {**answers, question: value + 1})
+    for before, after in zip(low.sections, high.sections, strict=True):
+        assert (after.score is None) == (before.score is None)
+        if after.score is not None:
+            assert after.score >= before.score - 1e-9
+    assert high.overall >= low.overall - 1e-9  # both exist: `question` has a scale answer
+    assert (high.level or 0) >= (low.level or 0)
+
+
+@settings(max_examples=100)
+@given(answer_sets(DEMO), st.randoms())
+def test_order_of_answers_is_irrelevant(answers: dict[str, Any], rnd: Any) -> None:
+    items = list(answers.items())
+    rnd.shuffle(items)
+    assert score(DEMO, dict(items)) == score(DEMO, answers)
+
+
+@settings(max_examples=200)
+@given(answer_sets(DEMO), st.sampled_from(DEMO.question_ids))
+def test_dont_know_changes_only_coverage(answers: dict[str, Any], question: str) -> None:
+    """Turning an unanswered question into "don't know" changes no score; turning it into an answer moves coverage."""
+    without = {k: v for k, v in answers.items() if k != question}
+    blank, unknown = score(DEMO, without), score(DEMO, {**without, question: UNKNOWN})
+    assert [s.score for s in blank.sections] == [s.score for s in unknown.sections]
+    assert (blank.overall, blank.level, blank.coverage) == (unknown.overall, unknown.level, unknown.coverage)
+    answered = score(DEMO, {**without, question: 3})
+    assert answered.coverage == pytest.approx(unknown.coverage + 100 / len(DEMO.question_ids))
