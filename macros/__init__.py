@@ -180,6 +180,7 @@ def render_form(checklist: Checklist, lang: str, engine: dict[str, str], links: 
         f'<form class="cx-checklist" id="cx-{checklist.id}" data-cx-checklist="{checklist.id}" '
         f'data-cx-version="{checklist.version}" data-cx-lang="{lang}" data-cx-pyodide="{escape(engine["pyodide"])}" '
         f'data-cx-wheel="{escape(engine["wheel"])}" data-cx-engine="{ENGINE_VERSION}" novalidate>'
+        f'<p class="cx-live" data-cx-announce aria-live="polite"></p>'
         f'<p class="cx-status" data-cx-status role="status"></p>'
         f'<p class="cx-notice" data-cx-notice role="alert" hidden></p>'
         f'<noscript><p class="cx-status">{escape(UI["noscript"].get(lang))}</p></noscript>'
@@ -187,7 +188,6 @@ def render_form(checklist: Checklist, lang: str, engine: dict[str, str], links: 
         f'<section class="cx-result" id="{result_id}" data-cx-result-for="{checklist.id}" '
         f'aria-labelledby="{result_id}-title">'
         f'<h2 class="cx-result__title" id="{result_id}-title">{escape(UI["result"].get(lang))}</h2>'
-        f'<p class="cx-result__announce" data-cx-announce aria-live="polite"></p>'
         f'<div class="cx-result__body" data-cx-result><p>{escape(UI["result_wait"].get(lang))}</p></div></section>'
         + _json_script(payload, "cx-definition", checklist.id)
     )

@@ -35,18 +35,30 @@ def random_answers(checklist: Any, rnd: random.Random) -> dict[str, Any]:
     return {q: rnd.choice(values) for q in checklist.question_ids if rnd.random() < fill}
 
 
-def test_parity_with_native_scoring_for_random_answer_sets(session: Session, site_url: str, definitions: dict) -> None:
-    leadership = definitions["leadership"]
+@pytest.mark.parametrize(
+    ("name", "path", "rounds"),
+    [
+        ("leadership", "checklists/leadership/", 24),
+        ("phase-scan", "checklists/phase-scan/", 8),
+        ("contact-centre", "en/checklists/contact-centre/", 8),
+        ("board-voice", "checklists/board-voice/", 8),
+        ("strategy-values", "en/checklists/strategy-values/", 8),
+    ],
+)
+def test_parity_with_native_scoring_for_random_answer_sets(
+    session: Session, site_url: str, definitions: dict, name: str, path: str, rounds: int
+) -> None:
+    checklist = definitions[name]
     page = session.page()
-    page.goto(site_url + "checklists/leadership/")
+    page.goto(site_url + path)
     wait_ready(page)
-    rnd = random.Random(20261123)
-    for _ in range(24):
-        answers = random_answers(leadership, rnd)
+    rnd = random.Random(f"{name}-20261123")
+    for _ in range(rounds):
+        answers = random_answers(checklist, rnd)
         before = renders(page)
         set_answers(page, answers)
         wait_renders(page, before + 1)
-        assert shown_result(page) == expected(leadership, answers), answers
+        assert shown_result(page) == expected(checklist, answers), answers
     assert session.errors == []
 
 

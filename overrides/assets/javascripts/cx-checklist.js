@@ -110,7 +110,7 @@
     const notice = form.querySelector("[data-cx-notice]");
     const panel = document.querySelector(`[data-cx-result-for="${CSS.escape(id)}"]`);
     const body = panel.querySelector("[data-cx-result]");
-    const announce = panel.querySelector("[data-cx-announce]");
+    const announce = form.querySelector("[data-cx-announce]");
     const key = `${STORE_PREFIX}:${id}`;
     const notices = new Set();
     const addNotice = (text) => {
