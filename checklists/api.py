@@ -9,11 +9,24 @@ import json
 from typing import Any
 
 from . import ENGINE_VERSION
+from .codec import ImportProblem, answers_csv, decode_share, encode_share, make_export, parse_export
 from .model import Checklist, ChecklistError
-from .report import announcement, render
+from .report import announcement, problem_message, render
 from .scoring import score
+from .team import aggregate
+from .teamview import render_team, team_csv, team_dict
 
 _LOADED: dict[str, tuple[Checklist, dict[str, str]]] = {}
+
+
+def _checklists() -> dict[str, Checklist]:
+    return {name: checklist for name, (checklist, _) in _LOADED.items()}
+
+
+def _get(checklist_id: str) -> tuple[Checklist, dict[str, str]]:
+    if checklist_id not in _LOADED:
+        raise ChecklistError("checklist", f"unknown checklist {checklist_id!r}")
+    return _LOADED[checklist_id]
 
 
 def define(definition: Any, links: Any = None) -> dict[str, Any]:
@@ -23,29 +36,128 @@ def define(definition: Any, links: Any = None) -> dict[str, Any]:
     return {"id": checklist.id, "version": checklist.version, "engine": ENGINE_VERSION}
 
 
-def score_answers(checklist_id: str, answers: Any, lang: str) -> dict[str, Any]:
-    """Score answers for a defined checklist: the result as data plus the panel as HTML."""
-    if checklist_id not in _LOADED:
-        raise ChecklistError("checklist", f"unknown checklist {checklist_id!r}")
-    checklist, links = _LOADED[checklist_id]
+def score_answers(checklist_id: str, answers: Any, lang: str, meta: Any = None, previous: Any = None) -> dict[str, Any]:
+    """Score answers: the result as data, the panel as HTML, a sentence to announce; `previous` adds the trend."""
+    checklist, links = _get(checklist_id)
     result = score(checklist, answers)
+    before = None
+    if previous:
+        before = (str(previous.get("date") or "")[:40], score(checklist, previous.get("answers") or {}))
     return {
         "result": result.to_dict(),
-        "html": render(checklist, result, lang, links, answers),
+        "html": render(checklist, result, lang, links, answers, meta=meta or {}, previous=before),
         "announce": announcement(checklist, result, lang),
     }
 
 
-_OPERATIONS = {"define": define, "score": score_answers}
+def export(
+    checklist_id: str, answers: Any, lang: str, role: Any = None, team: Any = None, date: Any = None
+) -> dict[str, Any]:
+    """The answers as a JSON export and a CSV sheet, plus a file name stem."""
+    checklist, _ = _get(checklist_id)
+    made = make_export(checklist, answers, language=lang, role=role, team=team, date=date, engine=ENGINE_VERSION)
+    result = score(checklist, made.answers)
+    stem = f"{checklist.id}-v{checklist.version}-{(date or 'export')[:10]}"
+    return {
+        "json": json.dumps(made.to_dict(), ensure_ascii=False, indent=2),
+        "csv": answers_csv(checklist, made.answers, result, lang),
+        "stem": stem,
+    }
+
+
+def import_export(checklist_id: str, text: str, lang: str) -> dict[str, Any]:
+    """Validate an export's text for this checklist page: the answers to adopt and what was left out."""
+    made = parse_export(_checklists(), text, expected=checklist_id)
+    notice = None
+    if made.from_version is not None:
+        notice = problem_message("migrated", lang, value=made.from_version, dropped=", ".join(made.dropped) or "—")
+    return {"answers": made.answers, "role": made.role, "team": made.team, "date": made.date, "notice": notice}
+
+
+def share_encode(checklist_id: str, answers: Any) -> dict[str, Any]:
+    """A share code for the answers (for the URL fragment)."""
+    checklist, _ = _get(checklist_id)
+    return {"code": encode_share(checklist, make_export(checklist, answers, language="nl").answers)}
+
+
+def share_decode(code: str, lang: str) -> dict[str, Any]:
+    """The checklist id and answers in a share code."""
+    checklist, answers = decode_share(_checklists(), code)
+    return {"checklist": checklist.id, "answers": answers}
+
+
+def team_view(files: Any, lang: str, date: Any = None) -> dict[str, Any]:
+    """Aggregate dropped exports and pasted share links: per checklist the team view, plus what was refused."""
+    checklists = _checklists()
+    accepted: dict[str, list[Any]] = {}
+    refused: list[dict[str, str]] = []
+    seen: set[str] = set()
+    for item in files:
+        name, text = str(item.get("name", ""))[:200], str(item.get("text", ""))
+        try:
+            found = _read_team_item(checklists, text)
+        except ImportProblem as problem:
+            refused.append({"name": name, "message": problem_message(problem.code, lang, **problem.details)})
+            continue
+        if found.fingerprint() in seen:
+            refused.append({"name": name, "message": problem_message("duplicate", lang)})
+            continue
+        seen.add(found.fingerprint())
+        accepted.setdefault(found.checklist, []).append(found)
+    views, downloads = [], {}
+    for name, checklist in checklists.items():
+        if name not in accepted:
+            continue
+        team = aggregate(checklist, accepted[name])
+        views.append(render_team(checklist, team, lang))
+        if not team.waiting:
+            downloads[name] = {
+                "json": json.dumps(team_dict(checklist, team, date=date), ensure_ascii=False, indent=2),
+                "csv": team_csv(checklist, team, lang),
+                "stem": f"team-{name}-v{checklist.version}-{str(date or 'export')[:10]}",
+            }
+    return {
+        "html": "".join(views),
+        "accepted": sum(len(v) for v in accepted.values()),
+        "refused": refused,
+        "downloads": downloads,
+    }
+
+
+def _read_team_item(checklists: dict[str, Checklist], text: str) -> Any:
+    # an export file, or a pasted share link/code
+    stripped = text.strip()
+    if stripped.startswith("{") or not stripped:
+        return parse_export(checklists, text)
+    if "cx1." in stripped:
+        checklist, answers = decode_share(checklists, stripped)
+        return make_export(checklist, answers, language="nl", date=f"share:{stripped[-8:]}")
+    return parse_export(checklists, text)
+
+
+_OPERATIONS = {
+    "define": define,
+    "score": score_answers,
+    "export": export,
+    "import": import_export,
+    "share_encode": share_encode,
+    "share_decode": share_decode,
+    "team": team_view,
+}
 
 
 def handle(request: str) -> str:
     """Run one request `{"op": …, "args": {…}}`; reply `{"result": …}` or `{"error": {…}}`."""
+    message: Any = None
     try:
         message = json.loads(request)
         operation = _OPERATIONS[message["op"]]
         return json.dumps({"result": operation(**message.get("args", {}))})
+    except ImportProblem as problem:
+        lang = (message or {}).get("args", {}).get("lang", "nl")
+        text = problem_message(problem.code, lang, **problem.details)
+        return json.dumps({"error": {"kind": "import", "code": problem.code, "message": text}})
     except ChecklistError as error:
         return json.dumps({"error": {"kind": "checklist", "path": error.path, "message": str(error)}})
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
         return json.dumps({"error": {"kind": "request", "message": f"{type(error).__name__}: {error}"}})

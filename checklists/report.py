@@ -34,6 +34,52 @@ UI = {
     "findings": Text("Zeggen en doen", "Saying and doing"),
     "gap": Text("verschil van {n} punten", "a gap of {n} points"),
     "low": Text("Je antwoordde {v} op: “{q}”", "You answered {v} to: “{q}”"),
+    "meta_date": Text("Ingevuld op {date}", "Filled in on {date}"),
+    "meta_role": Text("rol: {role}", "role: {role}"),
+    "meta_team": Text("team: {team}", "team: {team}"),
+    "trend": Text("Sinds {date}", "Since {date}"),
+    "trend_none": Text("—", "—"),
+    # why an import, share link or team file is refused
+    "too_large": Text(
+        "Dit bestand is te groot voor een export van deze site.", "This file is too large to be an export of this site."
+    ),
+    "empty": Text("Dit bestand is leeg.", "This file is empty."),
+    "not_json": Text("Dit is geen geldig JSON-bestand.", "This is not a valid JSON file."),
+    "foreign": Text("Dit bestand is geen export van dit playbook.", "This file is not an export of this playbook."),
+    "schema": Text("Deze export heeft een onbekende opbouw.", "This export has an unknown structure."),
+    "unknown_checklist": Text(
+        "Deze export hoort bij een onbekende checklist ({value}).",
+        "This export belongs to an unknown checklist ({value}).",
+    ),
+    "other_checklist": Text(
+        "Deze export hoort bij een andere checklist ({value}).", "This export belongs to another checklist ({value})."
+    ),
+    "version": Text(
+        "Deze export heeft een ongeldig versienummer ({value}).", "This export has an invalid version number ({value})."
+    ),
+    "newer_version": Text(
+        "Deze export komt van een nieuwere versie ({value}) dan deze site kent ({current}).",
+        "This export comes from a newer version ({value}) than this site knows ({current}).",
+    ),
+    "answers": Text(
+        "De antwoorden in deze export kloppen niet met de checklist.",
+        "The answers in this export do not match the checklist.",
+    ),
+    "role": Text("De rol in deze export is onbekend: {value}", "The role in this export is unknown: {value}"),
+    "label": Text("Het teamlabel in deze export is ongeldig.", "The team label in this export is invalid."),
+    "bad_code": Text(
+        "Deze deellink is niet compleet of is veranderd. Vraag om een nieuwe link.",
+        "This share link is incomplete or has been changed. Ask for a new link.",
+    ),
+    "code_version": Text(
+        "Deze deellink hoort bij versie {value} van de checklist; deze site heeft versie {current}.",
+        "This share link belongs to version {value} of the checklist; this site has version {current}.",
+    ),
+    "duplicate": Text("Deze export is al toegevoegd.", "This export has already been added."),
+    "migrated": Text(
+        "Overgenomen van versie {value}; niet meer passende antwoorden weggelaten: {dropped}.",
+        "Carried over from version {value}; answers that no longer fit were left out: {dropped}.",
+    ),
 }
 
 
@@ -51,25 +97,33 @@ def announcement(checklist: Checklist, result: Result, lang: str) -> str:
     return f"{ui('score', lang)} {display(result.overall)} {ui('of', lang)}{level} · {coverage}"
 
 
+def problem_message(code: str, lang: str, **details: object) -> str:
+    """The page-language sentence for an import problem (details are filled in, not escaped)."""
+    return ui(code, lang, **details)
+
+
 def render(
     checklist: Checklist,
     result: Result,
     lang: str,
     links: Mapping[str, str] | None = None,
     answers: Mapping[str, object] | None = None,
+    *,
+    meta: Mapping[str, str | None] | None = None,
+    previous: tuple[str, Result] | None = None,
 ) -> str:
-    """The whole result panel for `result` as an HTML fragment."""
+    """The whole result panel for `result` as an HTML fragment; `previous` is a dated earlier result."""
     links = links or {}
     answers = answers or {}
-    parts = [_summary(checklist, result, lang)]
+    parts = [_meta(meta or {}, lang), _summary(checklist, result, lang)]
     if result.overall is not None:
         parts.append(section_chart(checklist, result, lang))
-    parts.append(_table(checklist, result, lang))
+    parts.append(_table(checklist, result, lang, previous))
     if result.advice:
         parts.append(_advice(checklist, result, lang, links, answers))
     if result.findings:
         parts.append(_findings(checklist, result, lang))
-    return "\n".join(parts)
+    return "\n".join(part for part in parts if part)
 
 
 def _summary(checklist: Checklist, result: Result, lang: str) -> str:
@@ -103,21 +157,47 @@ def _summary(checklist: Checklist, result: Result, lang: str) -> str:
     return '<div class="cx-result__summary">' + "".join(lines) + "</div>"
 
 
-def _table(checklist: Checklist, result: Result, lang: str) -> str:
+def _meta(meta: Mapping[str, str | None], lang: str) -> str:
+    # date, role and team label of the answers (shown on screen and in print), all escaped
+    from .codec import ROLES
+
+    parts = []
+    if meta.get("date"):
+        parts.append(ui("meta_date", lang, date=meta["date"]))
+    if meta.get("role") in ROLES:
+        parts.append(ui("meta_role", lang, role=ROLES[str(meta["role"])].get(lang).lower()))
+    if meta.get("team"):
+        parts.append(ui("meta_team", lang, team=meta["team"]))
+    return f'<p class="cx-result__meta">{escape(" · ".join(parts))}</p>' if parts else ""
+
+
+def trend(previous: Result, current: Result, section_id: str) -> int | None:
+    """Whole points a section moved since the previous result (None when either has no score)."""
+    before, after = previous.section(section_id).score, current.section(section_id).score
+    return None if before is None or after is None else display(after) - display(before)
+
+
+def _table(checklist: Checklist, result: Result, lang: str, previous: tuple[str, Result] | None = None) -> str:
     # the numbers behind the chart, for everyone and for screen readers
     rows = []
     for section in result.sections:
         title = checklist.section(section.id).title.get(lang)
         value = display(section.score)
         shown = escape(ui("none", lang)) if value is None else str(value)
+        change = ""
+        if previous:
+            moved = trend(previous[1], result, section.id)
+            text = ui("trend_none", lang) if moved is None else f"{moved:+d}"
+            change = f'<td data-cx-trend="{"" if moved is None else moved}">{escape(text)}</td>'
         rows.append(
             f'<tr data-cx-section="{escape(section.id)}"><th scope="row">{escape(title)}</th>'
             f'<td data-cx-section-score="{"" if value is None else value}">{shown}</td>'
-            f"<td>{escape(ui('answered_n', lang, a=section.answered, t=section.total))}</td></tr>"
+            f"<td>{escape(ui('answered_n', lang, a=section.answered, t=section.total))}</td>{change}</tr>"
         )
+    since = f'<th scope="col">{escape(ui("trend", lang, date=previous[0]))}</th>' if previous else ""
     head = (
         f'<thead><tr><th scope="col">{escape(ui("section", lang))}</th><th scope="col">{escape(ui("score", lang))}</th>'
-        f'<th scope="col">{escape(ui("answered", lang))}</th></tr></thead>'
+        f'<th scope="col">{escape(ui("answered", lang))}</th>{since}</tr></thead>'
     )
     return (
         f'<table class="cx-result__table"><caption>{escape(ui("table", lang))}</caption>{head}'

@@ -5,7 +5,6 @@ Declarative only: every scoring rule lives in the `checklists` engine.
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from html import escape
 from pathlib import Path, PurePosixPath
@@ -13,24 +12,15 @@ from typing import Any
 
 from mkdocs.utils import get_relative_url
 
-from checklists import ENGINE_VERSION
 from checklists.load import DEFINITIONS, load_all, parse_yaml
 from checklists.model import Checklist, Text
 
 from . import method
+from .forms import render_form, render_team_view
 
 BLOCKS_FILE = Path(__file__).parent / "blocks.yml"
 
 UI = {
-    "result": Text("Uitslag", "Result"),
-    "result_wait": Text(
-        "Beantwoord de vragen: je score verschijnt hier zodra de rekenmodule klaar is.",
-        "Answer the questions: your score appears here as soon as the scoring engine is ready.",
-    ),
-    "noscript": Text(
-        "Voor de score is JavaScript nodig. De vragen kun je ook zonder lezen en bespreken.",
-        "The score needs JavaScript. You can still read and discuss the questions without it.",
-    ),
     "checklist_block": Text(
         "Toets dit onderdeel met de vragen van de leiderschapschecklist over {name}:",
         "Check this part with the leadership checklist's questions on {name}:",
@@ -63,33 +53,6 @@ UI = {
     ),
     "form_title": Text("De vragen", "The questions"),
     "advice_title": Text("Adviezen en hoofdstukken", "Advice and chapters"),
-}
-
-MESSAGES = {
-    "loading": Text("De rekenmodule wordt geladen…", "Loading the scoring engine…"),
-    "ready": Text("De rekenmodule is klaar.", "The scoring engine is ready."),
-    "slow": Text(
-        "De rekenmodule start niet (na 30 seconden). Je antwoorden blijven in deze browser bewaard; "
-        "probeer de pagina later opnieuw te laden.",
-        "The scoring engine did not start (after 30 seconds). Your answers stay saved in this browser; "
-        "try reloading the page later.",
-    ),
-    "failed": Text(
-        "De rekenmodule werkt niet in deze browser. Je antwoorden blijven bewaard.",
-        "The scoring engine does not work in this browser. Your answers stay saved.",
-    ),
-    "corrupt": Text(
-        "Eerder bewaarde antwoorden konden niet worden gelezen en zijn genegeerd.",
-        "Previously saved answers could not be read and have been ignored.",
-    ),
-    "storage": Text(
-        "Deze browser bewaart niets: je antwoorden gaan verloren als je de pagina sluit.",
-        "This browser does not save anything: your answers are lost when you close the page.",
-    ),
-    "rejected": Text(
-        "Een deel van de bewaarde antwoorden past niet bij deze checklist en is genegeerd.",
-        "Some saved answers do not fit this checklist and have been ignored.",
-    ),
 }
 
 
@@ -130,12 +93,6 @@ def _url(env: Any, target: str) -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
-def _json_script(data: Any, cls: str, for_id: str) -> str:
-    # JSON inside <script>: "</" and "<!--" can't end or confuse the element
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/").replace("<!--", "<\\!--")
-    return f'<script type="application/json" class="{cls}" data-cx-for="{escape(for_id)}">{text}</script>'
-
-
 def _block(env: Any) -> dict[str, Any]:
     # the building block whose chapter is the current page
     src = env.page.file.src_uri
@@ -144,53 +101,6 @@ def _block(env: Any) -> dict[str, Any]:
         if block["page"] == name:
             return block
     raise ValueError(f"{src} is not a building-block chapter (see macros/blocks.yml)")
-
-
-def render_form(checklist: Checklist, lang: str, engine: dict[str, str], links: dict[str, str]) -> str:
-    """The checklist as a static, accessible form plus its definition as JSON."""
-    scale = checklist.scale
-    sections = []
-    for number, section in enumerate(checklist.sections, 1):
-        questions = []
-        for q_number, question in enumerate(section.questions, 1):
-            options = [(str(v), str(v), label.get(lang)) for v, label in zip(scale.values, scale.labels, strict=True)]
-            options.append(("unknown", "?", scale.unknown.get(lang)))
-            radios = "".join(
-                f'<label class="cx-option" for="cx-{question.id}-{value}">'
-                f'<input type="radio" id="cx-{question.id}-{value}" name="{question.id}" value="{value}">'
-                f'<span class="cx-option__value" aria-hidden="true">{escape(mark)}</span>'
-                f'<span class="cx-option__label">{escape(label)}</span></label>'
-                for value, mark, label in options
-            )
-            questions.append(
-                f'<fieldset class="cx-question" id="cx-q-{question.id}" data-cx-question="{question.id}">'
-                f'<legend><span class="cx-question__number">{number}.{q_number}</span> '
-                f"{escape(question.text.get(lang))}</legend>"
-                f'<div class="cx-options">{radios}</div></fieldset>'
-            )
-        sections.append(
-            f'<fieldset class="cx-section" id="{checklist.id}-{section.id}" data-cx-section="{section.id}">'
-            f'<legend class="cx-section__title"><span class="cx-section__number">{number}</span> '
-            f"{escape(section.title.get(lang))}</legend>{''.join(questions)}</fieldset>"
-        )
-    result_id = f"{checklist.id}-result"
-    messages = {key: text.get(lang) for key, text in MESSAGES.items()}
-    payload = {"definition": checklist.to_dict(), "links": links, "messages": messages}
-    return (
-        f'<form class="cx-checklist" id="cx-{checklist.id}" data-cx-checklist="{checklist.id}" '
-        f'data-cx-version="{checklist.version}" data-cx-lang="{lang}" data-cx-pyodide="{escape(engine["pyodide"])}" '
-        f'data-cx-wheel="{escape(engine["wheel"])}" data-cx-engine="{ENGINE_VERSION}" novalidate>'
-        f'<p class="cx-live" data-cx-announce aria-live="polite"></p>'
-        f'<p class="cx-status" data-cx-status role="status"></p>'
-        f'<p class="cx-notice" data-cx-notice role="alert" hidden></p>'
-        f'<noscript><p class="cx-status">{escape(UI["noscript"].get(lang))}</p></noscript>'
-        f"{''.join(sections)}</form>"
-        f'<section class="cx-result" id="{result_id}" data-cx-result-for="{checklist.id}" '
-        f'aria-labelledby="{result_id}-title">'
-        f'<h2 class="cx-result__title" id="{result_id}-title">{escape(UI["result"].get(lang))}</h2>'
-        f'<div class="cx-result__body" data-cx-result><p>{escape(UI["result_wait"].get(lang))}</p></div></section>'
-        + _json_script(payload, "cx-definition", checklist.id)
-    )
 
 
 def define_env(env: Any) -> None:
@@ -212,7 +122,7 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def checklist(name: str) -> str:
-        """Render the checklist `name` as an accessible form with its result panel."""
+        """Render the checklist `name` as an accessible form with its result panel and tools."""
         found = _get(name)
         links = {link: _url(env, link) for link in found.chapter_links()}
         return render_form(found, _lang(env), engine(), links)
@@ -236,13 +146,17 @@ def define_env(env: Any) -> None:
         )
         return "\n\n".join(
             [
+                '<div class="cx-noprint" markdown>',
                 found.intro.get(lang),
                 f"## {UI['how_title'].get(lang)} {{ #how-to-answer }}",
                 how,
                 f"## {UI['form_title'].get(lang)} {{ #the-checklist }}",
+                "</div>",
                 checklist(name),
+                '<div class="cx-noprint" markdown>',
                 f"## {UI['advice_title'].get(lang)} {{ #advice }}",
                 checklist_advice(name),
+                "</div>",
             ]
         )
 
@@ -265,7 +179,9 @@ def define_env(env: Any) -> None:
     @env.macro
     def team_view() -> str:
         """The team session tool: drop exports in, see the team's picture (built in the browser)."""
-        return ""
+        checklists = _checklists()
+        links = {name: {link: _url(env, link) for link in c.chapter_links()} for name, c in checklists.items()}
+        return render_team_view(checklists, _lang(env), engine(), links)
 
     @env.macro
     def forget_button() -> str:

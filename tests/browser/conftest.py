@@ -72,8 +72,12 @@ class Session:
         page = self.context.new_page()
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("worker", lambda worker: worker.on("console", lambda m: None))
-        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("pageerror", lambda error: self.errors.append(error.stack or str(error)))
         return page
+
+    def our_errors(self) -> list[str]:
+        """Page errors raised in the project's own scripts."""
+        return [e for e in self.errors if "cx-" in e]
 
     def close(self) -> None:
         self.context.close()

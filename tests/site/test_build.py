@@ -56,7 +56,8 @@ def test_form_has_one_labelled_radio_group_per_question(built_site: Path, page: 
     assert all(a["id"] in labels for a in radios), "every radio has a <label for>"
     question_sets = [a for tag, a in found if tag == "fieldset" and "data-cx-question" in a]
     assert len(question_sets) == len(groups)
-    assert sum(1 for tag, _ in found if tag == "legend") == len(groups) + len(leadership.sections)
+    # one legend per question, per section, and one for the optional "about you" group
+    assert sum(1 for tag, _ in found if tag == "legend") == len(groups) + len(leadership.sections) + 1
     live = [a for tag, a in found if a.get("aria-live") == "polite"]
     assert live, "the result is announced through an aria-live region"
 

@@ -1,0 +1,162 @@
+"""Team aggregation without a server: medians, spread, distributions, disagreement and the board–staff gap.
+
+Quartiles use the inclusive method (`statistics.quantiles(..., method="inclusive")`), so a reader can
+recompute them by hand; aggregates are only shown from `MIN_RESPONDENTS` respondents on.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .codec import LEADERS, STAFF, Export
+from .model import UNKNOWN, Checklist
+from .scoring import Result, score
+
+MIN_RESPONDENTS = 3
+GROUP_MIN = 2
+"""The board–staff gap is shown only when each group has at least this many respondents."""
+
+
+@dataclass(frozen=True)
+class Spread:
+    """Median, range and interquartile range of a set of values (0–100 scores or scale answers)."""
+
+    n: int
+    median: float
+    low: float
+    high: float
+    q1: float
+    q3: float
+
+    @property
+    def iqr(self) -> float:
+        return self.q3 - self.q1
+
+    @property
+    def range(self) -> float:
+        return self.high - self.low
+
+    @classmethod
+    def of(cls, values: Sequence[float]) -> Spread | None:
+        """The spread of `values`, or None when there are none."""
+        if not values:
+            return None
+        ordered = sorted(values)
+        if len(ordered) == 1:
+            q1 = q3 = ordered[0]
+        else:
+            q1, _, q3 = statistics.quantiles(ordered, n=4, method="inclusive")
+        return cls(len(ordered), statistics.median(ordered), ordered[0], ordered[-1], q1, q3)
+
+
+@dataclass(frozen=True)
+class QuestionStats:
+    """How the team answered one question."""
+
+    id: str
+    spread: Spread | None
+    distribution: dict[str, int]
+    unknown: int
+
+
+@dataclass(frozen=True)
+class SectionStats:
+    """How the team scored one section (each respondent's section score)."""
+
+    id: str
+    spread: Spread | None
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Leaders (board and managers) minus staff, in points, for one section (median of each group)."""
+
+    id: str
+    leaders: float | None
+    staff: float | None
+
+    @property
+    def difference(self) -> float | None:
+        return None if self.leaders is None or self.staff is None else self.leaders - self.staff
+
+
+@dataclass(frozen=True)
+class TeamResult:
+    """The team's picture for one checklist; `waiting` while fewer than MIN_RESPONDENTS have answered."""
+
+    checklist: str
+    respondents: int
+    waiting: bool
+    overall: Spread | None
+    sections: tuple[SectionStats, ...]
+    questions: tuple[QuestionStats, ...]
+    discussion: tuple[str, ...]
+    gaps: tuple[Gap, ...]
+    roles: dict[str, int]
+    languages: dict[str, int]
+
+
+def aggregate(checklist: Checklist, exports: Sequence[Export], *, discussion_size: int = 5) -> TeamResult:
+    """Aggregate exports of one checklist (order-independent); details only from MIN_RESPONDENTS on."""
+    exports = [e for e in exports if e.checklist == checklist.id]
+    roles = _count(e.role or "none" for e in exports)
+    languages = _count(e.language for e in exports)
+    if len(exports) < MIN_RESPONDENTS:
+        return TeamResult(checklist.id, len(exports), True, None, (), (), (), (), roles, languages)
+    results = [score(checklist, e.answers) for e in exports]
+    sections = tuple(
+        SectionStats(s.id, Spread.of([r.section(s.id).score for r in results if r.section(s.id).score is not None]))
+        for s in checklist.sections
+    )
+    questions = tuple(_question(checklist, q, exports) for q in checklist.question_ids)
+    overall = Spread.of([r.overall for r in results if r.overall is not None])
+    return TeamResult(
+        checklist=checklist.id,
+        respondents=len(exports),
+        waiting=False,
+        overall=overall,
+        sections=sections,
+        questions=questions,
+        discussion=_discussion(questions, discussion_size),
+        gaps=_gaps(checklist, exports, results),
+        roles=roles,
+        languages=languages,
+    )
+
+
+def _count(items: Iterable[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def _question(checklist: Checklist, question: str, exports: Sequence[Export]) -> QuestionStats:
+    # the answers given on the scale, their spread and their distribution
+    values = [e.answers[question] for e in exports if isinstance(e.answers.get(question), int)]
+    distribution = {str(v): sum(1 for x in values if x == v) for v in checklist.scale.values}
+    unknown = sum(1 for e in exports if e.answers.get(question) == UNKNOWN)
+    return QuestionStats(question, Spread.of(values), distribution, unknown)
+
+
+def _discussion(questions: Sequence[QuestionStats], size: int) -> tuple[str, ...]:
+    # the questions the team disagrees on most: by interquartile range, then range; ties keep definition order
+    candidates = [(i, q) for i, q in enumerate(questions) if q.spread and q.spread.n >= 2 and q.spread.range > 0]
+    ranked = sorted(candidates, key=lambda item: (-item[1].spread.iqr, -item[1].spread.range, item[0]))
+    return tuple(q.id for _, q in ranked[:size])
+
+
+def _gaps(checklist: Checklist, exports: Sequence[Export], results: Sequence[Result]) -> tuple[Gap, ...]:
+    # per section: the median section score of leaders minus that of staff (each group large enough)
+    leaders = [r for e, r in zip(exports, results, strict=True) if e.role in LEADERS]
+    staff = [r for e, r in zip(exports, results, strict=True) if e.role in STAFF]
+    if len(leaders) < GROUP_MIN or len(staff) < GROUP_MIN:
+        return ()
+
+    def median(group: Sequence[Result], section: str) -> float | None:
+        values = [r.section(section).score for r in group if r.section(section).score is not None]
+        return statistics.median(values) if values else None
+
+    return tuple(Gap(s.id, median(leaders, s.id), median(staff, s.id)) for s in checklist.sections)
