@@ -91,6 +91,7 @@ def team_view(files: Any, lang: str, date: Any = None) -> dict[str, Any]:
     checklists = _checklists()
     accepted: dict[str, list[Any]] = {}
     refused: list[dict[str, str]] = []
+    notes: list[dict[str, str]] = []
     seen: set[str] = set()
     for item in files:
         name, text = str(item.get("name", ""))[:200], str(item.get("text", ""))
@@ -104,6 +105,11 @@ def team_view(files: Any, lang: str, date: Any = None) -> dict[str, Any]:
             continue
         seen.add(found.fingerprint())
         accepted.setdefault(found.checklist, []).append(found)
+        if found.from_version is not None:
+            dropped = ", ".join(found.dropped) or "—"
+            notes.append(
+                {"name": name, "message": problem_message("migrated", lang, value=found.from_version, dropped=dropped)}
+            )
     views, downloads = [], {}
     for name, checklist in checklists.items():
         if name not in accepted:
@@ -120,6 +126,7 @@ def team_view(files: Any, lang: str, date: Any = None) -> dict[str, Any]:
         "html": "".join(views),
         "accepted": sum(len(v) for v in accepted.values()),
         "refused": refused,
+        "notes": notes,
         "downloads": downloads,
     }
 

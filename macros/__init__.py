@@ -5,6 +5,7 @@ Declarative only: every scoring rule lives in the `checklists` engine.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from html import escape
 from pathlib import Path, PurePosixPath
@@ -13,7 +14,7 @@ from typing import Any
 from mkdocs.utils import get_relative_url
 
 from checklists.load import DEFINITIONS, load_all, parse_yaml
-from checklists.model import Checklist, Text
+from checklists.model import Checklist, ChecklistError, Text
 
 from . import method
 from .forms import render_form, render_team_view
@@ -57,9 +58,33 @@ UI = {
 
 
 @cache
-def _checklists() -> dict[str, Checklist]:
-    # every definition, validated once per build process
-    return load_all(DEFINITIONS)
+def _load(directory: str, docs: str) -> dict[str, Checklist]:
+    # every definition, validated once per build process, with its chapter links checked against the docs
+    checklists = load_all(Path(directory))
+    for checklist in checklists.values():
+        check_links(checklist, Path(docs))
+    return checklists
+
+
+def check_links(checklist: Checklist, docs: Path) -> None:
+    """Every chapter link must name an existing page (both editions) and, if given, an existing heading id."""
+    places = [(f"sections[{i}].chapter", s.chapter) for i, s in enumerate(checklist.sections)]
+    places += [
+        (f"sections[{i}].questions[{j}].chapter", q.chapter)
+        for i, s in enumerate(checklist.sections)
+        for j, q in enumerate(s.questions)
+    ]
+    for path, link in places:
+        if not link:
+            continue
+        page, _, anchor = link.partition("#")
+        for edition in (docs / page, docs / page.replace(".md", ".en.md")):
+            if not edition.is_file():
+                message = f"links to {edition.relative_to(docs)}, which does not exist"
+                raise ChecklistError(path, message, file=f"{checklist.id}.yml")
+            if anchor and f"#{anchor}" not in re.findall(r"\{ *(#[a-z0-9-]+) *\}", edition.read_text(encoding="utf-8")):
+                message = f"links to #{anchor}, which {edition.relative_to(docs)} does not have"
+                raise ChecklistError(path, message, file=f"{checklist.id}.yml")
 
 
 @cache
@@ -105,6 +130,11 @@ def _block(env: Any) -> dict[str, Any]:
 
 def define_env(env: Any) -> None:
     """Register the playbook's macros."""
+
+    def _checklists() -> dict[str, Checklist]:
+        # the definitions directory can be overridden (extra.cx_definitions) for tests of broken definitions
+        directory = env.conf["extra"].get("cx_definitions") or str(DEFINITIONS)
+        return _load(str(Path(env.project_dir) / directory), env.conf["docs_dir"])
 
     def engine() -> dict[str, str]:
         info = env.conf["extra"].get("cx_engine")

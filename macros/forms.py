@@ -277,6 +277,7 @@ def render_team_view(
         f'<button type="button" class="md-button" data-cx-team-clear>{_t("team_clear", lang)}</button></p>'
         f'<p class="cx-team__summary" role="status" data-cx-team-summary>{_t("team_empty", lang)}</p>'
         f'<ul class="cx-team__refused" data-cx-team-refused></ul>'
+        f'<ul class="cx-team__notes" data-cx-team-notes></ul>'
         f'<p class="cx-team__downloads" data-cx-team-downloads></p>'
         f'<section class="cx-team__result" aria-labelledby="cx-team-result-title">'
         f'<h2 id="cx-team-result-title">{_t("team_result", lang)}</h2>'

@@ -10,6 +10,20 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+SUMMARY: list[str] = []
+
+
+def report(line: str) -> None:
+    """Add a line to the trust summary printed at the end of the run (pages, requests, violations, links…)."""
+    SUMMARY.append(line.strip())
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    # the whole-site checks' figures, after the test results
+    if SUMMARY:
+        terminalreporter.section("site checks")
+        for line in SUMMARY:
+            terminalreporter.write_line(line)
 
 
 def mkdocs_build(

@@ -61,8 +61,9 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 class Session:
     """A browser context that records every request, console error and page error."""
 
-    def __init__(self, browser: Any) -> None:
-        self.context = browser.new_context()
+    def __init__(self, browser: Any, *, service_workers: str = "block") -> None:
+        # the offline service worker is tested on its own; elsewhere it would hide requests from routing
+        self.context = browser.new_context(service_workers=service_workers)
         self.requests: list[str] = []
         self.errors: list[str] = []
         self.context.on("request", lambda request: self.requests.append(request.url))

@@ -35,8 +35,12 @@ def html_pages(site: Path) -> list[Path]:
 
 
 def test_both_languages_are_built(built_site: Path) -> None:
-    for page, lang in (("index.html", "nl"), ("en/index.html", "en"),
-                       ("checklists/leadership/index.html", "nl"), ("en/checklists/leadership/index.html", "en")):
+    for page, lang in (
+        ("index.html", "nl"),
+        ("en/index.html", "en"),
+        ("checklists/leadership/index.html", "nl"),
+        ("en/checklists/leadership/index.html", "en"),
+    ):
         html = (built_site / page).read_text(encoding="utf-8")
         assert f'<html lang="{lang}"' in html, page
     english = (built_site / "en/checklists/leadership/index.html").read_text(encoding="utf-8")
@@ -47,7 +51,11 @@ def test_both_languages_are_built(built_site: Path) -> None:
 def test_form_has_one_labelled_radio_group_per_question(built_site: Path, page: str, definitions: dict) -> None:
     found = elements(built_site / page)
     leadership = definitions["leadership"]
-    radios = [a for tag, a in found if tag == "input" and a.get("type") == "radio" and a.get("name") in leadership.question_ids]
+    radios = [
+        a
+        for tag, a in found
+        if tag == "input" and a.get("type") == "radio" and a.get("name") in leadership.question_ids
+    ]
     labels = {a.get("for") for tag, a in found if tag == "label"}
     groups = {a["name"] for a in radios}
     assert groups == set(leadership.question_ids)
@@ -66,7 +74,9 @@ def test_definition_json_on_the_page_is_the_validated_one(built_site: Path, defi
     from checklists.model import Checklist
 
     html = (built_site / "checklists/leadership/index.html").read_text(encoding="utf-8")
-    raw = re.search(r'<script type="application/json" class="cx-definition" data-cx-for="leadership">(.*?)</script>', html, re.S)
+    raw = re.search(
+        r'<script type="application/json" class="cx-definition" data-cx-for="leadership">(.*?)</script>', html, re.S
+    )
     assert raw, "the definition is embedded as JSON"
     payload = json.loads(raw.group(1))
     assert Checklist.from_dict(payload["definition"]) == definitions["leadership"]
@@ -74,8 +84,11 @@ def test_definition_json_on_the_page_is_the_validated_one(built_site: Path, defi
 
 
 def test_no_unrendered_template_syntax(built_site: Path) -> None:
-    leftovers = [str(p.relative_to(built_site)) for p in html_pages(built_site)
-                 if re.search(r"\{\{|\{%", p.read_text(encoding="utf-8"))]
+    leftovers = [
+        str(p.relative_to(built_site))
+        for p in html_pages(built_site)
+        if re.search(r"\{\{|\{%", p.read_text(encoding="utf-8"))
+    ]
     assert leftovers == []
 
 
@@ -113,13 +126,19 @@ def test_no_third_party_resources_in_built_pages(built_site: Path) -> None:
             assert "fonts.googleapis" not in path.read_text(encoding="utf-8", errors="replace"), path
 
 
-def mini_site(tmp_path: Path, page: str) -> Path:
-    """A one-page site using the project's theme overrides, hook and macros."""
+def mini_site(tmp_path: Path, page: str, definitions: dict[str, bytes] | None = None) -> Path:
+    """A one-page site using the project's theme overrides, hook and macros (and optionally its own definitions)."""
     docs = tmp_path / "docs"
     (docs / "checklists").mkdir(parents=True)
     (docs / "index.md").write_text("# Mini\n", encoding="utf-8")
     (docs / "checklists" / "leadership.md").write_text(page, encoding="utf-8")
     shutil.copytree(ROOT / "macros", tmp_path / "macros")
+    extra = ""
+    if definitions is not None:
+        (tmp_path / "defs").mkdir()
+        for name, content in definitions.items():
+            (tmp_path / "defs" / name).write_bytes(content)
+        extra = "extra:\n  cx_definitions: defs\n"
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         f"""site_name: Mini
@@ -136,26 +155,33 @@ plugins:
       on_error_fail: true
       on_undefined: strict
 markdown_extensions: [attr_list, admonition, md_in_html, pymdownx.details]
-""",
+{extra}""",
         encoding="utf-8",
     )
     return config
 
 
+def demo_definitions() -> dict[str, bytes]:
+    import yaml
+
+    return {"demo.yml": yaml.safe_dump(valid_definition()).encode()}
+
+
 def test_known_checklist_builds(tmp_path: Path) -> None:
-    done = mkdocs_build(mini_site(tmp_path, '# L\n\n{{ checklist("leadership") }}\n'), tmp_path / "out")
+    done = mkdocs_build(mini_site(tmp_path, '# L\n\n{{ checklist("demo") }}\n', demo_definitions()), tmp_path / "out")
     assert done.returncode == 0, done.stderr[-3000:]
-    assert 'data-cx-checklist="leadership"' in (tmp_path / "out/checklists/leadership/index.html").read_text()
+    assert 'data-cx-checklist="demo"' in (tmp_path / "out/checklists/leadership/index.html").read_text()
 
 
 def test_unknown_checklist_fails_the_build(tmp_path: Path) -> None:
-    done = mkdocs_build(mini_site(tmp_path, '# L\n\n{{ checklist("no-such-list") }}\n'), tmp_path / "out")
+    page = '# L\n\n{{ checklist("no-such-list") }}\n'
+    done = mkdocs_build(mini_site(tmp_path, page, demo_definitions()), tmp_path / "out")
     assert done.returncode != 0
     assert "unknown checklist 'no-such-list'" in done.stderr + done.stdout
 
 
 def test_undefined_variable_fails_the_build(tmp_path: Path) -> None:
-    done = mkdocs_build(mini_site(tmp_path, "# L\n\n{{ not_a_macro }}\n"), tmp_path / "out")
+    done = mkdocs_build(mini_site(tmp_path, "# L\n\n{{ not_a_macro }}\n", demo_definitions()), tmp_path / "out")
     assert done.returncode != 0
 
 
@@ -170,3 +196,54 @@ def test_build_without_pyodide_says_how_to_set_up(tmp_path: Path, monkeypatch: p
 
     with pytest.raises(PluginError, match=r"Pyodide is not installed .*run `make serve` or `make build`"):
         hook.pyodide_version()
+
+
+def valid_definition(**changes: object) -> dict:
+    data = {
+        "id": "demo",
+        "version": 1,
+        "title": {"nl": "Demo", "en": "Demo"},
+        "intro": {"nl": "Inleiding", "en": "Intro"},
+        "levels": [{"name": {"nl": "Laag", "en": "Low"}, "description": {"nl": "a", "en": "a"}}],
+        "sections": [
+            {
+                "id": "one",
+                "title": {"nl": "Een", "en": "One"},
+                "questions": [{"id": "one-a", "text": {"nl": "Vraag", "en": "Question"}}],
+            }
+        ],
+    }
+    data.update(changes)
+    return data
+
+
+BROKEN_DEFINITIONS = [
+    ("yaml syntax", b"id: demo\nversion: 1\ntitle: {nl: a, en: b\n", "demo.yml: line 4: YAML syntax error"),
+    ("duplicate key", b"id: demo\nversion: 1\nversion: 2\n", "demo.yml: line 3: duplicate key 'version'"),
+    ("not utf-8", "id: démo\n".encode("latin-1"), "demo.yml: not UTF-8 text"),
+    ("missing translation", None, "demo.yml: sections[0].questions[0].text.en: missing translation"),
+    ("link to a missing page", None, "demo.yml: sections[0].chapter: links to blocks/nope.md, which does not exist"),
+]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"), [(c, m) for _, c, m in BROKEN_DEFINITIONS], ids=[n for n, _, _ in BROKEN_DEFINITIONS]
+)
+def test_a_broken_definition_fails_the_build_naming_file_and_key_path(
+    tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    import yaml
+
+    if content is None and "translation" in message:
+        data = valid_definition()
+        data["sections"][0]["questions"][0]["text"] = {"nl": "Vraag"}
+        content = yaml.safe_dump(data).encode()
+    elif content is None:
+        data = valid_definition()
+        data["sections"][0]["chapter"] = "blocks/nope.md"
+        content = yaml.safe_dump(data).encode()
+    done = mkdocs_build(
+        mini_site(tmp_path, '# L\n\n{{ checklist("demo") }}\n', {"demo.yml": content}), tmp_path / "out"
+    )
+    assert done.returncode != 0
+    assert message in done.stdout + done.stderr

@@ -154,3 +154,29 @@ def test_team_api_accepts_refuses_and_deduplicates() -> None:
     assert "<img src=x onerror=alert(1)>" in reasons["evil.json"]  # raw in data; the page inserts it as text
     assert 'data-cx-respondents="4"' in out["html"]
     assert set(out["downloads"]) == {"demo"}
+    assert out["notes"] == []
+
+
+def test_team_api_flags_exports_from_an_older_version() -> None:
+    data = minimal()
+    data["version"] = 2
+    api.define(data)
+    old = [
+        {
+            "format": "cx-playbook-export",
+            "schema": 1,
+            "checklist": "demo",
+            "version": 1,
+            "date": str(i),
+            "answers": {"one-a": i, "retired": 3},
+        }
+        for i in (1, 2, 3)
+    ]
+    files = [{"name": f"old{i}.json", "text": json.dumps(o)} for i, o in enumerate(old)]
+    out = json.loads(api.handle(json.dumps({"op": "team", "args": {"files": files, "lang": "en"}})))["result"]
+    assert out["accepted"] == 3 and out["refused"] == []
+    assert out["notes"][0] == {
+        "name": "old0.json",
+        "message": "Carried over from version 1; answers that no longer fit were left out: retired.",
+    }
+    api.define(minimal())

@@ -435,14 +435,16 @@
         accepted: reply.accepted,
         refused: refused.length,
       });
-      const list = $("[data-cx-team-refused]");
-      list.replaceChildren(
-        ...refused.map((r) => {
-          const item = document.createElement("li");
-          item.textContent = fill(messages.team_refused, { name: r.name, reason: r.message });
-          return item;
-        }),
-      );
+      const lines = (selector, entries) =>
+        $(selector).replaceChildren(
+          ...entries.map((entry) => {
+            const item = document.createElement("li");
+            item.textContent = fill(messages.team_refused, { name: entry.name, reason: entry.message });
+            return item;
+          }),
+        );
+      lines("[data-cx-team-refused]", refused);
+      lines("[data-cx-team-notes]", reply.notes);
       const downloads = $("[data-cx-team-downloads]");
       downloads.replaceChildren();
       for (const [name, files] of Object.entries(reply.downloads)) {
@@ -512,6 +514,28 @@
       status.textContent = button.dataset.cxDone.replace("{n}", String(keys.length));
     });
   }
+
+  // The offline service worker: registered on the pages that use the engine, from the site root;
+  // in development (`mkdocs serve`) any earlier registration is removed so no page is ever stale.
+  function setupOffline() {
+    if (!("serviceWorker" in navigator)) return;
+    const mode = document.querySelector('meta[name="cx-offline"]');
+    if (mode && mode.content === "on") {
+      if (document.querySelector("form[data-cx-checklist], [data-cx-teamview]")) {
+        navigator.serviceWorker.register(new URL("cx-sw.js", siteRoot), { scope: siteRoot.pathname }).catch((error) => {
+          console.warn("cx: offline support unavailable", error);
+        });
+      }
+    } else {
+      navigator.serviceWorker.getRegistrations().then((registrations) => {
+        for (const registration of registrations) {
+          if (registration.scope === siteRoot.href) registration.unregister();
+        }
+      });
+    }
+  }
+
+  setupOffline();
 
   document$.subscribe(() => {
     for (const form of document.querySelectorAll("form[data-cx-checklist]")) mountChecklist(form);
