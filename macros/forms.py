@@ -140,11 +140,14 @@ def _json_script(data: Any, cls: str, for_id: str) -> str:
 
 
 def _engine_attrs(engine: dict[str, str], lang: str) -> str:
-    # where the worker finds Pyodide and the engine wheel, relative to the site root
+    # where the worker finds Pyodide, the bytecode and the engine wheel, relative to the site root
+    optional = "".join(
+        f' data-cx-{key}="{escape(engine[key])}"' for key in ("stdlib", "bytecode", "lock") if engine.get(key)
+    )
     return (
         f'data-cx-lang="{lang}" data-cx-pyodide="{escape(engine["pyodide"])}" '
         f'data-cx-wheel="{escape(engine["wheel"])}" data-cx-engine="{ENGINE_VERSION}" '
-        f'data-cx-max-bytes="{MAX_BYTES}"'
+        f'data-cx-max-bytes="{MAX_BYTES}"{optional}'
     )
 
 

@@ -17,9 +17,17 @@ SOURCE = Path(__file__).resolve().parents[1] / "assets" / "javascripts" / "cx-sw
 WORKER = "cx-sw.js"
 # versioned paths whose files never change under the same name: served cache-first
 IMMUTABLE = ("assets/pyodide/", "assets/engine/")
-SHELL = ("assets/javascripts/bundle.*.min.js", "assets/javascripts/workers/search.*.min.js",
-         "assets/stylesheets/*.min.css", "assets/javascripts/cx-checklist.js", "assets/javascripts/cx-worker.mjs",
-         "assets/stylesheets/cx.css", "assets/images/favicon.png", "search/search_index.json", "404.html")
+SHELL = (
+    "assets/javascripts/bundle.*.min.js",
+    "assets/javascripts/workers/search.*.min.js",
+    "assets/stylesheets/*.min.css",
+    "assets/javascripts/cx-checklist.js",
+    "assets/javascripts/cx-worker.mjs",
+    "assets/stylesheets/cx.css",
+    "assets/images/favicon.png",
+    "search/search_index.json",
+    "404.html",
+)
 PAGES = ("", "checklists/", "checklists/*/", "en/", "en/checklists/", "en/checklists/*/")
 
 _state = {"command": "build"}

@@ -129,3 +129,30 @@ def test_a_broken_engine_is_reported_plainly_and_answers_stay(session: Session, 
     assert "werkt niet" in page.inner_text("[data-cx-status]")
     stored = page.evaluate("() => Object.entries(localStorage).map(([k, v]) => JSON.parse(v).answers)")
     assert {"culture-values": 3} in stored
+
+
+def worker_boot(page: Any) -> str:
+    """Which path the engine worker booted by: "bytecode" (fast) or "wheel" (fallback)."""
+    return next(w.evaluate("self.cxBoot") for w in page.workers if "cx-worker" in w.url)
+
+
+def test_engine_boots_from_bytecode(session: Session, site_url: str) -> None:
+    page = session.page()
+    page.goto(site_url + "checklists/phase-scan/")
+    wait_ready(page)
+    assert worker_boot(page) == "bytecode"
+    assert not any(url.endswith("pyodide-lock.json") for url in session.requests), "the lock file is inline"
+    assert not any(url.endswith("python_stdlib.zip") for url in session.requests)
+
+
+@pytest.mark.parametrize("missing", ["**/cx-stdlib-*.zip", "**/checklists-*.zip"])
+def test_engine_falls_back_to_the_wheel(session: Session, site_url: str, definitions: dict, missing: str) -> None:
+    session.context.route(missing, lambda route: route.fulfill(status=404, body="gone"))
+    page = session.page()
+    page.goto(site_url + "en/checklists/leadership/")
+    wait_ready(page)
+    assert worker_boot(page) == "wheel"
+    answers = {"culture-values": 5, "vision-goals": 2}
+    set_answers(page, answers)
+    wait_renders(page, 1)
+    assert shown_result(page) == expected(definitions["leadership"], answers)

@@ -14,11 +14,11 @@
   // One module worker per page, started at page load, answering {id, op, args} by id.
   class Engine {
     constructor(element) {
-      const query = new URLSearchParams({
-        pyodide: element.dataset.cxPyodide,
-        wheel: element.dataset.cxWheel,
-        engine: element.dataset.cxEngine,
-      });
+      const query = new URLSearchParams();
+      for (const key of ["pyodide", "wheel", "engine", "stdlib", "bytecode", "lock"]) {
+        const value = element.dataset[`cx${key[0].toUpperCase()}${key.slice(1)}`];
+        if (value) query.set(key, value);
+      }
       this.pending = new Map();
       this.next = 1;
       this.broken = null;
