@@ -47,7 +47,8 @@ import json, modulefinder, os, sys, zipfile
 
 STDLIB = "/lib/python314.zip"
 boot = sorted(n for n, m in sys.modules.items() if (getattr(m, "__file__", None) or "").startswith(STDLIB))
-engine = sorted("checklists." + f[:-3] if f != "__init__.py" else "checklists" for f in os.listdir("/engine/checklists"))
+names = os.listdir("/engine/checklists")
+engine = sorted("checklists." + f[:-3] if f != "__init__.py" else "checklists" for f in names)
 zipfile.ZipFile("/tmp/src.zip").extractall("/tmp/stdsrc")
 finder = modulefinder.ModuleFinder(path=["/engine", "/tmp/stdsrc"])
 for name in boot + engine:
