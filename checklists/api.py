@@ -13,8 +13,6 @@ from .codec import ImportProblem, answers_csv, decode_share, encode_share, make_
 from .model import Checklist, ChecklistError
 from .report import announcement, problem_message, render
 from .scoring import score
-from .team import aggregate
-from .teamview import render_team, team_csv, team_dict
 
 _LOADED: dict[str, tuple[Checklist, dict[str, str]]] = {}
 
@@ -88,6 +86,10 @@ def share_decode(code: str, lang: str) -> dict[str, Any]:
 
 def team_view(files: Any, lang: str, date: Any = None) -> dict[str, Any]:
     """Aggregate dropped exports and pasted share links: per checklist the team view, plus what was refused."""
+    # imported here: checklist pages never need statistics and friends, so their engine starts sooner
+    from .team import aggregate
+    from .teamview import render_team, team_csv, team_dict
+
     checklists = _checklists()
     accepted: dict[str, list[Any]] = {}
     refused: list[dict[str, str]] = []

@@ -107,6 +107,7 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     # build (or reuse) the wheel and tell the macros where the engine lives
     wheel = build_wheel()
     config.extra["cx_engine"] = {
+        "version": _engine_version(),
         "pyodide": pyodide_version(),
         "wheel": f"assets/engine/{wheel.parent.name}/{wheel.name}",
     }

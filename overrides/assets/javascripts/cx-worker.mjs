@@ -23,13 +23,14 @@ async function checked(pyodide, path) {
 }
 
 async function bootFast(loadPyodide) {
+  const engine = new Uint8Array(await engineZip); // fail before Pyodide starts, so the fallback starts clean
   const pyodide = await loadPyodide({
     indexURL,
     stdLibURL: asset("stdlib"),
     lockFileContents: { info: JSON.parse(params.get("lock")), packages: {} },
     packageBaseUrl: indexURL,
     env: { PYTHONPATH: ENGINE_ZIP },
-    fsInit: async (FS) => FS.writeFile(ENGINE_ZIP, new Uint8Array(await engineZip)),
+    fsInit: async (FS) => FS.writeFile(ENGINE_ZIP, engine),
   });
   return checked(pyodide, "bytecode");
 }
