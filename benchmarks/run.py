@@ -134,6 +134,16 @@ def ready_at(page: Any, url: str, bare: bool) -> float:
     return float(page.get_attribute(selector, attribute))
 
 
+def keep_snapshot(page: Any) -> None:
+    """Stay on the page until the worker kept the snapshot for the next visit, as a reader answering would."""
+    worker = next(w for w in page.workers if "cx-worker" in w.url)
+    deadline = time.monotonic() + 120
+    while not worker.evaluate("self.cxSnapshotKept === true"):
+        if time.monotonic() > deadline:
+            raise TimeoutError("the worker did not keep the snapshot")
+        time.sleep(0.25)
+
+
 def blocking(page: Any, until: float) -> tuple[float, float]:
     """Long tasks on the main thread: while the engine loads (worker start → ready), and for the whole page."""
     tasks = page.evaluate("() => window.__longtasks")
@@ -180,8 +190,10 @@ def engine_ready(lab: Lab, base: str, results: dict[str, Any]) -> None:
                         page = lab.page(context, network)
                         value = ready_at(page, url, variant == "bare")
                         figures.setdefault((variant, visit), []).append(value)
-                        if variant == "project" and visit == "cold" and network is None:
-                            blocked.append(blocking(page, value))
+                        if variant == "project" and visit == "cold":
+                            if network is None:
+                                blocked.append(blocking(page, value))
+                            keep_snapshot(page)
                         page.close()
                 finally:
                     context.close()

@@ -144,6 +144,29 @@ def _read_team_item(checklists: dict[str, Checklist], text: str) -> Any:
     return parse_export(checklists, text)
 
 
+def self_test() -> bool:
+    """A known score, so a worker can check that the engine it booted (e.g. from a snapshot) answers correctly."""
+    checklist = Checklist.from_dict(
+        {
+            "id": "self-test",
+            "version": 1,
+            "title": {"nl": "t", "en": "t"},
+            "intro": {"nl": "t", "en": "t"},
+            "sections": [
+                {
+                    "id": "s",
+                    "title": {"nl": "s", "en": "s"},
+                    "questions": [
+                        {"id": "a", "text": {"nl": "a", "en": "a"}},
+                        {"id": "b", "text": {"nl": "b", "en": "b"}, "weight": 3},
+                    ],
+                }
+            ],
+        }
+    )
+    return score(checklist, {"a": 5, "b": 3}).overall == 62.5
+
+
 _OPERATIONS = {
     "define": define,
     "score": score_answers,

@@ -36,9 +36,26 @@ for (const name of JSON.parse(process.env.CX_ENGINE_FILES)) {
   py.FS.writeFile(`/engine/checklists/${name}`, fs.readFileSync(`${process.env.CX_ENGINE_DIR}/${name}`));
 }
 const manifest = py.runPython(process.env.CX_BUILD_PY);
-fs.writeFileSync(process.env.CX_OUT + "/stdlib.zip", py.FS.readFile("/out/stdlib.zip"));
-fs.writeFileSync(process.env.CX_OUT + "/engine.zip", py.FS.readFile("/out/engine.zip"));
-fs.writeFileSync(process.env.CX_OUT + "/manifest.json", manifest);
+const out = process.env.CX_OUT;
+fs.writeFileSync(out + "/stdlib.zip", py.FS.readFile("/out/stdlib.zip"));
+fs.writeFileSync(out + "/engine.zip", py.FS.readFile("/out/engine.zip"));
+fs.writeFileSync(out + "/manifest.json", manifest);
+// A memory snapshot of Pyodide booted from those two zips, with the engine imported: repeat visits boot from it.
+const lock = JSON.parse(fs.readFileSync(process.env.CX_PYODIDE_DIR + "pyodide-lock.json", "utf8"));
+const engine = fs.readFileSync(out + "/engine.zip");
+const maker = await loadPyodide({
+  indexURL: process.env.CX_PYODIDE_DIR,
+  stdLibURL: out + "/stdlib.zip",
+  lockFileContents: { info: lock.info, packages: {} },
+  packageBaseUrl: process.env.CX_PYODIDE_DIR,
+  env: { PYTHONPATH: "/lib/cx_engine.zip", LANG: "en_US.UTF-8" },
+  fsInit: async (FS) => FS.writeFile("/lib/cx_engine.zip", new Uint8Array(engine)),
+  _makeSnapshot: true,
+  _sysExecutable: "./this.program",
+});
+maker.runPython("import checklists.api");
+const zlib = await import("node:zlib");
+fs.writeFileSync(out + "/snapshot.bin.gz", zlib.gzipSync(maker.makeMemorySnapshot(), { level: 9 }));
 """
 
 BUILD_PY = r"""
@@ -109,7 +126,7 @@ def inputs_hash() -> str:
 def build() -> Path:
     """The cached directory with stdlib.zip, engine.zip and manifest.json, built in Node if missing."""
     target = CACHE / inputs_hash()
-    if (target / "manifest.json").is_file():
+    if (target / "snapshot.bin.gz").is_file():
         return target
     node = shutil.which("node")
     if not node:
@@ -134,6 +151,9 @@ def build() -> Path:
         raise PluginError(f"compiling the bytecode in Pyodide failed:\n{done.stderr[-3000:]}")
     shutil.rmtree(target, ignore_errors=True)
     work.rename(target)
+    for old in CACHE.iterdir():  # keep only the current inputs' build
+        if old != target:
+            shutil.rmtree(old, ignore_errors=True)
     return target
 
 
@@ -144,6 +164,7 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     version = engine["pyodide"]
     engine["stdlib"] = f"assets/pyodide/{version}/cx-stdlib-{built.name}.zip"
     engine["bytecode"] = f"{engine['wheel'].rsplit('/', 1)[0]}/checklists-{built.name}.zip"
+    engine["snapshot"] = f"{engine['wheel'].rsplit('/', 1)[0]}/snapshot-{built.name}.bin.gz"
     lock = json.loads((PYODIDE / "pyodide-lock.json").read_text(encoding="utf-8"))
     engine["lock"] = json.dumps(lock["info"], separators=(",", ":"))
     return config
@@ -154,7 +175,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     built = build()
     site = Path(config.site_dir)
     engine = config.extra["cx_engine"]
-    for source, target in ((built / "stdlib.zip", engine["stdlib"]), (built / "engine.zip", engine["bytecode"])):
+    shipped = (("stdlib.zip", "stdlib"), ("engine.zip", "bytecode"), ("snapshot.bin.gz", "snapshot"))
+    for source, target in ((built / name, engine[key]) for name, key in shipped):
         destination = site / target
         if not destination.is_file():
             destination.parent.mkdir(parents=True, exist_ok=True)

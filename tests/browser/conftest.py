@@ -93,8 +93,9 @@ def session(browser: Any) -> Iterator[Session]:
 
 
 def wait_ready(page: Any) -> None:
-    """Wait until the page's engine has answered its first request."""
+    """Wait until the page's engine has answered its first request and the first result is on the page."""
     page.wait_for_selector("form[data-cx-engine-state=ready]", state="attached", timeout=ENGINE_TIMEOUT_MS)
+    wait_renders(page, 1)  # the initial result: later waits then count only the renders a test causes
 
 
 def wait_renders(page: Any, count: int) -> None:

@@ -156,3 +156,53 @@ def test_engine_falls_back_to_the_wheel(session: Session, site_url: str, definit
     set_answers(page, answers)
     wait_renders(page, 1)
     assert shown_result(page) == expected(definitions["leadership"], answers)
+
+
+def wait_snapshot_kept(page: Any) -> None:
+    """Wait until the worker has kept the snapshot for the next visit (it does so 3 s after a bytecode boot)."""
+    page.wait_for_timeout(500)
+    worker = next(w for w in page.workers if "cx-worker" in w.url)
+    for _ in range(240):
+        if worker.evaluate("self.cxSnapshotKept === true"):
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError("the snapshot was not kept")
+
+
+def test_a_repeat_visit_boots_from_the_snapshot(session: Session, site_url: str, definitions: dict) -> None:
+    page = session.page()
+    page.goto(site_url + "checklists/leadership/")
+    wait_ready(page)
+    assert worker_boot(page) == "bytecode"
+    wait_snapshot_kept(page)
+    page.close()
+    page = session.page()
+    page.goto(site_url + "en/checklists/leadership/")
+    wait_ready(page)
+    assert worker_boot(page) == "snapshot"
+    rnd = random.Random(3)
+    for _ in range(3):
+        answers = random_answers(definitions["leadership"], rnd)
+        before = renders(page)
+        set_answers(page, answers)
+        wait_renders(page, before + 1)
+        assert shown_result(page) == expected(definitions["leadership"], answers)
+
+
+def test_a_broken_snapshot_is_dropped_and_the_bytecode_boots(session: Session, site_url: str) -> None:
+    page = session.page()
+    page.goto(site_url + "checklists/phase-scan/")
+    wait_ready(page)
+    snapshot = page.evaluate(
+        "() => new URL(document.querySelector('form[data-cx-checklist]').dataset.cxSnapshot, "
+        "new URL('../../', document.querySelector('script[src*=cx-checklist]').src)).href"
+    )
+    page.evaluate(
+        "url => caches.open('cx-snapshot').then((c) => c.put(url, new Response(new Uint8Array(4096))))", snapshot
+    )
+    page.close()
+    page = session.page()
+    page.goto(site_url + "checklists/phase-scan/")
+    wait_ready(page)
+    assert worker_boot(page) == "bytecode"
+    assert page.evaluate("() => caches.open('cx-snapshot').then((c) => c.keys()).then((k) => k.length)") == 0

@@ -26,7 +26,7 @@
 
     static url(element) {
       const query = new URLSearchParams();
-      for (const key of ["pyodide", "wheel", "engine", "stdlib", "bytecode", "lock"]) {
+      for (const key of ["pyodide", "wheel", "engine", "stdlib", "bytecode", "lock", "snapshot"]) {
         const value = element.dataset[`cx${key[0].toUpperCase()}${key.slice(1)}`];
         if (value) query.set(key, value);
       }

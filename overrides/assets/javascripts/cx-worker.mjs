@@ -1,38 +1,63 @@
 // The scoring engine's module worker: boots Pyodide once, and answers {id, op, args} messages
-// with {id, result} or {id, error}. Fast path: the stdlib and the engine as bytecode compiled at build
-// time (no compiling in the browser, no lock-file request); fallback: Pyodide's own stdlib plus the
-// engine wheel through loadPackage. Either way the engine's version is checked before any answer.
+// with {id, result} or {id, error}. Boot paths, fastest first:
+//   snapshot  a memory snapshot made at build time, kept in Cache Storage after an earlier visit;
+//   bytecode  the stdlib and the engine as bytecode compiled at build time, with an inline lock file;
+//   wheel     Pyodide's own stdlib and the engine wheel through loadPackage (the fallback).
+// Whatever the path, the engine must pass a self-test before it answers anything.
 const params = new URL(import.meta.url).searchParams;
 const siteRoot = new URL("../../", import.meta.url);
 const indexURL = new URL(`assets/pyodide/${params.get("pyodide")}/`, siteRoot).href;
 const expected = params.get("engine");
 const asset = (name) => (params.get(name) ? new URL(params.get(name), siteRoot).href : null);
 const ENGINE_ZIP = "/lib/cx_engine.zip";
+const SNAPSHOTS = "cx-snapshot";
 
-// Start the downloads the fast path needs right away, in parallel with Pyodide's own.
+// Start the downloads the fast paths need right away, in parallel with Pyodide's own.
 const engineZip = asset("bytecode")
   ? fetch(asset("bytecode")).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${r.status} ${r.url}`))))
   : Promise.reject(new Error("no bytecode engine"));
-engineZip.catch(() => {}); // reported by the fast path, if it is tried
+engineZip.catch(() => {}); // reported by the fast paths, if they are tried
 
 async function checked(pyodide, path) {
   const version = pyodide.runPython("import checklists, checklists.api\nchecklists.__version__");
   if (version !== expected) throw new Error(`engine ${version} loaded, ${expected} expected`);
+  if (!pyodide.runPython("checklists.api.self_test()")) throw new Error("the engine failed its self-test");
   self.cxBoot = path; // for tests and benchmarks: which path booted
   return pyodide.globals.get("checklists").api.handle;
 }
 
-async function bootFast(loadPyodide) {
-  const engine = new Uint8Array(await engineZip); // fail before Pyodide starts, so the fallback starts clean
-  const pyodide = await loadPyodide({
+// The options the snapshot was made with (overrides/hooks/bytecode.py), plus the engine zip.
+function fastOptions(engine) {
+  return {
     indexURL,
     stdLibURL: asset("stdlib"),
     lockFileContents: { info: JSON.parse(params.get("lock")), packages: {} },
     packageBaseUrl: indexURL,
-    env: { PYTHONPATH: ENGINE_ZIP },
+    env: { PYTHONPATH: ENGINE_ZIP, LANG: "en_US.UTF-8" },
     fsInit: async (FS) => FS.writeFile(ENGINE_ZIP, engine),
-  });
-  return checked(pyodide, "bytecode");
+  };
+}
+
+async function storedSnapshot() {
+  if (!asset("snapshot") || !self.caches) return null;
+  try {
+    return (await (await caches.open(SNAPSHOTS)).match(asset("snapshot"))) || null;
+  } catch {
+    return null;
+  }
+}
+
+async function bootSnapshot(loadPyodide, response) {
+  const engine = new Uint8Array(await engineZip);
+  const snapshot = response.arrayBuffer().then((bytes) => new Uint8Array(bytes)); // read while Pyodide compiles
+  const pyodide = await loadPyodide({ ...fastOptions(engine), _loadSnapshot: snapshot, _sysExecutable: "./this.program" });
+  pyodide.runPython("import random\nrandom.seed()"); // a restored snapshot would repeat the same "random" values
+  return checked(pyodide, "snapshot");
+}
+
+async function bootFast(loadPyodide) {
+  const engine = new Uint8Array(await engineZip); // fail before Pyodide starts, so the fallback starts clean
+  return checked(await loadPyodide(fastOptions(engine)), "bytecode");
 }
 
 async function bootPlain(loadPyodide) {
@@ -41,11 +66,39 @@ async function bootPlain(loadPyodide) {
   return checked(pyodide, "wheel");
 }
 
+// After a first visit, keep the snapshot for the next one (not on a data-saving connection). It travels
+// gzip-compressed and is kept unpacked, so a repeat visit does not spend time decompressing it.
+async function keepSnapshot() {
+  if (!asset("snapshot") || !self.caches || (self.navigator.connection && self.navigator.connection.saveData)) return;
+  const cache = await caches.open(SNAPSHOTS);
+  if (!(await cache.match(asset("snapshot")))) {
+    const response = await fetch(asset("snapshot"));
+    if (!response.ok) return;
+    const unpacked = await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+    await cache.put(asset("snapshot"), new Response(unpacked, { headers: { "Content-Type": "application/octet-stream" } }));
+  }
+  for (const request of await cache.keys()) {
+    if (request.url !== asset("snapshot")) await cache.delete(request); // snapshots of older builds
+  }
+  self.cxSnapshotKept = true;
+}
+
 async function boot() {
   const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
   if (asset("stdlib") && params.get("lock")) {
+    const snapshot = await storedSnapshot();
+    if (snapshot) {
+      try {
+        return await bootSnapshot(loadPyodide, snapshot);
+      } catch (error) {
+        console.warn("cx: snapshot boot failed, using the bytecode boot", error);
+        await caches.delete(SNAPSHOTS).catch(() => {});
+      }
+    }
     try {
-      return await bootFast(loadPyodide);
+      const handle = await bootFast(loadPyodide);
+      setTimeout(() => keepSnapshot().catch((error) => console.warn("cx: snapshot not kept", error)), 3000);
+      return handle;
     } catch (error) {
       console.warn("cx: bytecode boot failed, falling back to the wheel", error);
     }
