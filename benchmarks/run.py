@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.server import Ledger, serve  # noqa: E402
 from checklists.codec import make_export  # noqa: E402
 from checklists.load import load_all  # noqa: E402
+from tests.browser.conftest import CHROMIUM_ARGS  # noqa: E402
 
 RUNS = 5
 NETWORKS: dict[str, tuple[float, int] | None] = {
@@ -37,16 +38,6 @@ NETWORKS: dict[str, tuple[float, int] | None] = {
     "100 Mbit/s, 20 ms": (100e6, 20),
     "20 Mbit/s, 40 ms": (20e6, 40),
 }
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 CHECKLIST = "checklists/leadership/"
 LONGTASKS = """
 window.__longtasks = [];

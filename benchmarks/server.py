@@ -9,9 +9,11 @@ import gzip
 import mimetypes
 import threading
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import ClassVar
+
+from tests.browser.server import QuietServer
 
 mimetypes.add_type("text/javascript", ".mjs")
 mimetypes.add_type("application/wasm", ".wasm")
@@ -108,24 +110,12 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
-class Server(ThreadingHTTPServer):
-    """Serves on 127.0.0.1 in a daemon thread; clients hanging up are not errors."""
-
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        import sys
-
-        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
-            super().handle_error(request, client_address)
-
-
-def serve(root: Path, prefix: str = "/REPO/") -> tuple[Server, str, Ledger]:
+def serve(root: Path, prefix: str = "/REPO/") -> tuple[QuietServer, str, Ledger]:
     """Start serving `root` at `prefix`; returns the server, the base URL and the byte ledger."""
     ledger = Ledger()
     handler = type(
         "BenchHandler", (Handler,), {"root": root.resolve(), "prefix": prefix, "ledger": ledger, "cache": {}}
     )
-    server = Server(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}", ledger

@@ -206,6 +206,25 @@ class Scale:
         }
 
 
+def _guidance(data: Mapping[str, Any], path: str) -> dict[str, Any]:
+    # the optional weight, chapter link and advice that questions and sections share
+    return {
+        "weight": _weight(data.get("weight", 1), _join(path, "weight")),
+        "chapter": _link(data["chapter"], _join(path, "chapter")) if "chapter" in data else None,
+        "advice": Text.from_dict(data["advice"], _join(path, "advice")) if "advice" in data else None,
+    }
+
+
+def _guidance_dict(item: Question | Section) -> dict[str, Any]:
+    # the same fields as plain data, leaving out what is not set
+    out: dict[str, Any] = {"weight": item.weight}
+    if item.chapter:
+        out["chapter"] = item.chapter
+    if item.advice:
+        out["advice"] = item.advice.to_dict()
+    return out
+
+
 @dataclass(frozen=True)
 class Question:
     """One statement, answered on the checklist's scale."""
@@ -223,18 +242,11 @@ class Question:
         return cls(
             id=_identifier(data["id"], _join(path, "id")),
             text=Text.from_dict(data["text"], _join(path, "text")),
-            weight=_weight(data.get("weight", 1), _join(path, "weight")),
-            chapter=_link(data["chapter"], _join(path, "chapter")) if "chapter" in data else None,
-            advice=Text.from_dict(data["advice"], _join(path, "advice")) if "advice" in data else None,
+            **_guidance(data, path),
         )
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"id": self.id, "text": self.text.to_dict(), "weight": self.weight}
-        if self.chapter:
-            out["chapter"] = self.chapter
-        if self.advice:
-            out["advice"] = self.advice.to_dict()
-        return out
+        return {"id": self.id, "text": self.text.to_dict(), **_guidance_dict(self)}
 
 
 @dataclass(frozen=True)
@@ -257,23 +269,12 @@ class Section:
             id=_identifier(data["id"], _join(path, "id")),
             title=Text.from_dict(data["title"], _join(path, "title")),
             questions=tuple(Question.from_dict(q, _join(_join(path, "questions"), i)) for i, q in enumerate(items)),
-            weight=_weight(data.get("weight", 1), _join(path, "weight")),
-            chapter=_link(data["chapter"], _join(path, "chapter")) if "chapter" in data else None,
-            advice=Text.from_dict(data["advice"], _join(path, "advice")) if "advice" in data else None,
+            **_guidance(data, path),
         )
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "id": self.id,
-            "title": self.title.to_dict(),
-            "weight": self.weight,
-            "questions": [q.to_dict() for q in self.questions],
-        }
-        if self.chapter:
-            out["chapter"] = self.chapter
-        if self.advice:
-            out["advice"] = self.advice.to_dict()
-        return out
+        questions = [q.to_dict() for q in self.questions]
+        return {"id": self.id, "title": self.title.to_dict(), "questions": questions, **_guidance_dict(self)}
 
 
 @dataclass(frozen=True)

@@ -142,9 +142,7 @@ def _json_script(data: Any, cls: str, for_id: str) -> str:
 def _engine_attrs(engine: dict[str, str], lang: str) -> str:
     # where the worker finds Pyodide, the bytecode and the engine wheel, relative to the site root
     optional = "".join(
-        f' data-cx-{key}="{escape(engine[key])}"'
-        for key in ("stdlib", "bytecode", "lock", "snapshot")
-        if engine.get(key)
+        f' data-cx-{key}="{escape(engine[key])}"' for key in ("stdlib", "bytecode", "lock", "memory") if engine.get(key)
     )
     return (
         f'data-cx-lang="{lang}" data-cx-pyodide="{escape(engine["pyodide"])}" '

@@ -164,7 +164,7 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     version = engine["pyodide"]
     engine["stdlib"] = f"assets/pyodide/{version}/cx-stdlib-{built.name}.zip"
     engine["bytecode"] = f"{engine['wheel'].rsplit('/', 1)[0]}/checklists-{built.name}.zip"
-    engine["snapshot"] = f"{engine['wheel'].rsplit('/', 1)[0]}/snapshot-{built.name}.bin.gz"
+    engine["memory"] = f"{engine['wheel'].rsplit('/', 1)[0]}/snapshot-{built.name}.bin.gz"
     lock = json.loads((PYODIDE / "pyodide-lock.json").read_text(encoding="utf-8"))
     engine["lock"] = json.dumps(lock["info"], separators=(",", ":"))
     return config
@@ -175,7 +175,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     built = build()
     site = Path(config.site_dir)
     engine = config.extra["cx_engine"]
-    shipped = (("stdlib.zip", "stdlib"), ("engine.zip", "bytecode"), ("snapshot.bin.gz", "snapshot"))
+    shipped = (("stdlib.zip", "stdlib"), ("engine.zip", "bytecode"), ("snapshot.bin.gz", "memory"))
     for source, target in ((built / name, engine[key]) for name, key in shipped):
         destination = site / target
         if not destination.is_file():

@@ -194,7 +194,7 @@ def test_a_broken_snapshot_is_dropped_and_the_bytecode_boots(session: Session, s
     page.goto(site_url + "checklists/phase-scan/")
     wait_ready(page)
     snapshot = page.evaluate(
-        "() => new URL(document.querySelector('form[data-cx-checklist]').dataset.cxSnapshot, "
+        "() => new URL(document.querySelector('form[data-cx-checklist]').dataset.cxMemory, "
         "new URL('../../', document.querySelector('script[src*=cx-checklist]').src)).href"
     )
     page.evaluate(

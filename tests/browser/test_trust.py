@@ -178,3 +178,22 @@ def test_text_from_storage_reaches_the_page_as_text(session: Session, site_url: 
     assert page.locator("main img, .cx-result script").count() == 0
     assert page.evaluate("() => window.__xss") is None
     assert shown_result(page)["sections"]["vision"] == 50
+
+
+def test_forget_everything_clears_only_this_sites_keys(session: Session, site_url: str) -> None:
+    prefix = f"cx-playbook:{urlsplit(site_url).path}"
+    page = session.page()
+    page.add_init_script(f"""(() => {{
+        if (sessionStorage.getItem('seeded')) return;
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem({json.dumps(prefix + ":leadership")}, '{{"schema":1,"answers":{{}}}}');
+        localStorage.setItem({json.dumps(prefix + ":phase-scan")}, '{{"schema":1,"answers":{{}}}}');
+        localStorage.setItem('someone-else', 'keep me');
+    }})()""")
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.goto(site_url + "en/about/privacy/")
+    page.click("[data-cx-forget]")
+    page.wait_for_function("() => document.querySelector('[data-cx-forget-status]').textContent !== ''")
+    assert "2" in page.inner_text("[data-cx-forget-status]")
+    keys = page.evaluate("() => Object.keys(localStorage)")
+    assert keys == ["someone-else"]

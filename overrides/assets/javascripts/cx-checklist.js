@@ -26,7 +26,7 @@
 
     static url(element) {
       const query = new URLSearchParams();
-      for (const key of ["pyodide", "wheel", "engine", "stdlib", "bytecode", "lock", "snapshot"]) {
+      for (const key of ["pyodide", "wheel", "engine", "stdlib", "bytecode", "lock", "memory"]) {
         const value = element.dataset[`cx${key[0].toUpperCase()}${key.slice(1)}`];
         if (value) query.set(key, value);
       }
@@ -374,7 +374,7 @@
       none.hidden = snapshots.length > 0;
       snapshots.forEach((snapshot, index) => {
         const item = document.createElement("li");
-        item.dataset.cxSnapshot = String(index);
+        item.dataset.cxSnapshotItem = String(index);
         const text = document.createElement("span");
         text.textContent = fill(messages.snapshot_item, { date: snapshot.date, score: snapshot.score ?? "—" });
         const remove = Object.assign(document.createElement("button"), { type: "button", className: "md-button cx-small" });

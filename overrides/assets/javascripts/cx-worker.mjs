@@ -39,9 +39,9 @@ function fastOptions(engine) {
 }
 
 async function storedSnapshot() {
-  if (!asset("snapshot") || !self.caches) return null;
+  if (!asset("memory") || !self.caches) return null;
   try {
-    return (await (await caches.open(SNAPSHOTS)).match(asset("snapshot"))) || null;
+    return (await (await caches.open(SNAPSHOTS)).match(asset("memory"))) || null;
   } catch {
     return null;
   }
@@ -69,16 +69,16 @@ async function bootPlain(loadPyodide) {
 // After a first visit, keep the snapshot for the next one (not on a data-saving connection). It travels
 // gzip-compressed and is kept unpacked, so a repeat visit does not spend time decompressing it.
 async function keepSnapshot() {
-  if (!asset("snapshot") || !self.caches || (self.navigator.connection && self.navigator.connection.saveData)) return;
+  if (!asset("memory") || !self.caches || (self.navigator.connection && self.navigator.connection.saveData)) return;
   const cache = await caches.open(SNAPSHOTS);
-  if (!(await cache.match(asset("snapshot")))) {
-    const response = await fetch(asset("snapshot"));
+  if (!(await cache.match(asset("memory")))) {
+    const response = await fetch(asset("memory"));
     if (!response.ok) return;
     const unpacked = await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
-    await cache.put(asset("snapshot"), new Response(unpacked, { headers: { "Content-Type": "application/octet-stream" } }));
+    await cache.put(asset("memory"), new Response(unpacked, { headers: { "Content-Type": "application/octet-stream" } }));
   }
   for (const request of await cache.keys()) {
-    if (request.url !== asset("snapshot")) await cache.delete(request); // snapshots of older builds
+    if (request.url !== asset("memory")) await cache.delete(request); // snapshots of older builds
   }
   self.cxSnapshotKept = true;
 }
