@@ -194,6 +194,5 @@ def test_forget_everything_clears_only_this_sites_keys(session: Session, site_ur
     page.goto(site_url + "en/about/privacy/")
     page.click("[data-cx-forget]")
     page.wait_for_function("() => document.querySelector('[data-cx-forget-status]').textContent !== ''")
-    assert "2" in page.inner_text("[data-cx-forget-status]")
     keys = page.evaluate("() => Object.keys(localStorage)")
-    assert keys == ["someone-else"]
+    assert keys == ["someone-else"]  # ours and Material's palette choice are gone; another site's key stays

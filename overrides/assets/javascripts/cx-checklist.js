@@ -519,14 +519,16 @@
     const status = document.querySelector("[data-cx-forget-status]");
     button.addEventListener("click", () => {
       if (!window.confirm(button.dataset.cxConfirm)) return;
-      const store = openStorage();
-      const keys = [];
-      for (let i = 0; store && i < store.length; i++) {
-        const key = store.key(i);
-        if (key.startsWith(`${STORE_PREFIX}:`)) keys.push(key);
+      // ours, and Material's own preferences (stored under the site's path followed by ".")
+      const ours = (key) => key.startsWith(`${STORE_PREFIX}:`) || key.startsWith(`${siteRoot.pathname}.`);
+      let removed = 0;
+      for (const store of [openStorage(), window.sessionStorage]) {
+        const keys = [];
+        for (let i = 0; store && i < store.length; i++) if (ours(store.key(i))) keys.push(store.key(i));
+        for (const key of keys) store.removeItem(key);
+        removed += keys.length;
       }
-      for (const key of keys) store.removeItem(key);
-      status.textContent = button.dataset.cxDone.replace("{n}", String(keys.length));
+      status.textContent = button.dataset.cxDone.replace("{n}", String(removed));
     });
   }
 
