@@ -31,18 +31,32 @@ def define(definition: Any, links: Any = None) -> dict[str, Any]:
     """Validate a definition (and its chapter links for this page) and keep it for scoring."""
     checklist = Checklist.from_dict(definition)
     _LOADED[checklist.id] = (checklist, dict(links or {}))
+    _warm_up(checklist)
     return {"id": checklist.id, "version": checklist.version, "engine": ENGINE_VERSION}
 
 
+def _warm_up(checklist: Checklist) -> None:
+    # score and render a full answer set once, so the reader's first answer runs warmed-up code
+    middle = (checklist.scale.low + checklist.scale.high) // 2
+    answers = dict.fromkeys(checklist.question_ids, checklist.scale.low)
+    answers[checklist.question_ids[0]] = middle
+    result = score(checklist, answers)
+    render(checklist, result, "nl", {}, answers, previous=("", result))
+    announcement(checklist, result, "en")
+
+
 def score_answers(checklist_id: str, answers: Any, lang: str, meta: Any = None, previous: Any = None) -> dict[str, Any]:
-    """Score answers: the result as data, the panel as HTML, a sentence to announce; `previous` adds the trend."""
+    """Score answers: the panel as HTML, a sentence to announce and the rounded overall; `previous` adds the trend.
+
+    The reply is kept small (one message per change): the page needs only what it shows.
+    """
     checklist, links = _get(checklist_id)
     result = score(checklist, answers)
     before = None
     if previous:
         before = (str(previous.get("date") or "")[:40], score(checklist, previous.get("answers") or {}))
     return {
-        "result": result.to_dict(),
+        "overall": result.to_dict()["display"],
         "html": render(checklist, result, lang, links, answers, meta=meta or {}, previous=before),
         "announce": announcement(checklist, result, lang),
     }

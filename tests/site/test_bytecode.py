@@ -43,7 +43,7 @@ try:
     from checklists import api
     engine["define"] = json.loads(api.handle(json.dumps({"op": "define", "args": {"definition": json.loads(DEFINITION)}})))
     args = {"checklist_id": "leadership", "answers": {"vision-purpose": 4}, "lang": "en"}
-    engine["score"] = json.loads(api.handle(json.dumps({"op": "score", "args": args})))["result"]["result"]["display"]
+    engine["score"] = json.loads(api.handle(json.dumps({"op": "score", "args": args})))["result"]["overall"]
     engine["team"] = "result" in json.loads(api.handle(json.dumps({"op": "team", "args": {"files": [], "lang": "nl"}})))
     engine["from"] = sys.modules["checklists"].__file__
 except BaseException as error:

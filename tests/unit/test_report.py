@@ -58,7 +58,7 @@ def test_api_define_then_score_in_both_languages() -> None:
     for lang, word in (("nl", "van de 100"), ("en", "out of 100")):
         args = {"checklist_id": "demo", "answers": {"one-a": 5}, "lang": lang}
         out = json.loads(api.handle(json.dumps({"op": "score", "args": args})))["result"]
-        assert out["result"]["display"] == 100
+        assert out["overall"] == 100
         assert word in out["html"] and word in out["announce"]
 
 

@@ -244,7 +244,7 @@
         $("[data-cx-result]", panel).innerHTML = reply.html; // built by the engine, every text escaped there
         $("[data-cx-announce]").textContent = reply.announce;
         panel.dataset.cxRenders = String(Number(panel.dataset.cxRenders || 0) + 1);
-        panel.dataset.cxOverallScore = reply.result.display ?? "";
+        panel.dataset.cxOverallScore = reply.overall ?? "";
       } catch (error) {
         console.error("cx: scoring failed", error);
       }

@@ -74,7 +74,8 @@ async function keepSnapshot() {
   if (!(await cache.match(asset("memory")))) {
     const response = await fetch(asset("memory"));
     if (!response.ok) return;
-    const unpacked = await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+    // streamed chunk by chunk, so score requests keep being answered while the snapshot is stored
+    const unpacked = response.body.pipeThrough(new DecompressionStream("gzip"));
     await cache.put(asset("memory"), new Response(unpacked, { headers: { "Content-Type": "application/octet-stream" } }));
   }
   for (const request of await cache.keys()) {
