@@ -19,7 +19,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -100,6 +101,15 @@ class Lab:
             args=CHROMIUM_ARGS,
             service_workers=service_workers,
         )
+
+    @contextmanager
+    def fresh_page(self) -> Iterator[Any]:
+        """A page in a fresh profile on localhost, closed (with its profile) afterwards."""
+        context = self.profile()
+        try:
+            yield self.page(context, None)
+        finally:
+            context.close()
 
     @staticmethod
     def page(context: Any, network: tuple[float, int] | None) -> Any:
@@ -257,25 +267,17 @@ def page_bytes(
                 page.close()
         finally:
             context.close()
-    context = lab.profile()
-    try:
+    with lab.fresh_page() as page:
         plain_ledger.reset()
-        page = lab.page(context, None)
         page.goto(plain_base + pages["chapter"], wait_until="load")
         page.wait_for_timeout(1500)
         results["bytes"]["plain chapter/cold"] = dict(zip(("raw", "gzip"), plain_ledger.totals(), strict=True))
-    finally:
-        context.close()
-    context = lab.profile()
-    try:
+    with lab.fresh_page() as page:
         ledger.reset()
-        page = lab.page(context, None)
         ready_at(page, f"{base}__bare/?{results['bare_query']}", bare=True)
         _, pyodide_wire = ledger.totals("/assets/pyodide/")
         _, engine_wire = ledger.totals("/assets/engine/")
         results["bytes"]["bare engine/cold"] = {"engine": pyodide_wire + engine_wire}
-    finally:
-        context.close()
 
 
 def offline_visit(lab: Lab, base: str, results: dict[str, Any]) -> None:
