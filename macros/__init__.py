@@ -17,6 +17,7 @@ from checklists.load import DEFINITIONS, load_all, parse_yaml
 from checklists.model import Checklist, ChecklistError, Text
 
 from . import method
+from .editorial import Editorial, abbreviations, cited_sources
 from .forms import render_form, render_team_view
 
 BLOCKS_FILE = Path(__file__).parent / "blocks.yml"
@@ -53,6 +54,14 @@ UI = {
         "How the score is calculated is explained in [How scoring works]({method}).",
     ),
     "form_title": Text("De vragen", "The questions"),
+    "cited_none": Text("Deze pagina citeert geen bronnen.", "This page cites no sources."),
+    "story_more": Text("het hele verhaal", "the full story"),
+    "chapter_checklist": Text(
+        "Toets waar jullie staan met de checklist {name}.", "See where you stand with the checklist {name}."
+    ),
+    "glossary_term": Text("Term", "Term"),
+    "glossary_other": Text("English", "Nederlands"),
+    "glossary_definition": Text("Betekenis", "Meaning"),
     "advice_title": Text("Adviezen en hoofdstukken", "Advice and chapters"),
 }
 
@@ -130,6 +139,7 @@ def _block(env: Any) -> dict[str, Any]:
 
 def define_env(env: Any) -> None:
     """Register the playbook's macros."""
+    editorial = Editorial.load()
 
     def _checklists() -> dict[str, Checklist]:
         # the definitions directory can be overridden (extra.cx_definitions) for tests of broken definitions
@@ -294,3 +304,77 @@ def define_env(env: Any) -> None:
             )
         label = escape(UI["blocks_nav"].get(lang))
         return f'<nav class="cx-blocknav" aria-label="{label}">{"".join(links)}</nav>'
+
+    @env.macro
+    def cite(source: str, who: str | None = None) -> str:
+        """A footnote's text: the source in the one citation style, the person it names, and a link to it."""
+        lang = _lang(env)
+        if source not in editorial.sources:
+            raise ValueError(f"unknown source {source!r} on {env.page.file.src_uri} (see macros/sources.yml)")
+        found = editorial.sources[source]
+        person = f" — {who}" if who else ""
+        return f"[{found.citation(lang)}]({_link(env, 'about/sources.md#' + found.anchor)}){person}."
+
+    @env.macro
+    def page_sources() -> str:
+        """The sources this page cites, as a list linking to the sources page."""
+        lang = _lang(env)
+        ids = cited_sources(env.markdown)
+        if not ids:
+            return UI["cited_none"].get(lang)
+        found = [editorial.sources[i] for i in ids if i in editorial.sources]
+        return "\n".join(f"- [{s.citation(lang)}]({_link(env, 'about/sources.md#' + s.anchor)})" for s in found)
+
+    @env.macro
+    def source_entry(source: str) -> str:
+        """The full citation of one source for the sources page, with its notes."""
+        lang = _lang(env)
+        found = editorial.sources[source]
+        lines = [found.citation(lang) + "."]
+        for note in (found.title_note, found.note):
+            if note:
+                lines.append(f"({note.get(lang)})")
+        if found.isbn:
+            lines.append(f"ISBN {found.isbn}.")
+        return " ".join(lines)
+
+    @env.macro
+    def story_link(story: str) -> str:
+        """A Markdown link to the chapter that tells a story in full."""
+        lang = _lang(env)
+        if story not in editorial.stories:
+            raise ValueError(f"unknown story {story!r} on {env.page.file.src_uri} (see macros/stories.yml)")
+        found = editorial.stories[story]
+        return f"[{found.title.get(lang)}]({_link(env, found.home)})"
+
+    @env.macro
+    def glossary() -> str:
+        """The term list as a table: the term, its translation and its definition."""
+        lang = _lang(env)
+        other = "nl" if lang == "en" else "en"
+        head = " | ".join(UI[key].get(lang) for key in ("glossary_term", "glossary_other", "glossary_definition"))
+        rows = [f"| {head} |", "|---|---|---|"]
+        for term in editorial.terms:
+            rows.append(f"| {term.term.get(lang)} | {term.term.get(other)} | {term.definition.get(lang)} |")
+        return "\n".join(rows)
+
+    @env.macro
+    def chapter_checklist() -> str:
+        """The link from a chapter to its checklist: a block's leadership section, else front matter `checklist:`."""
+        if env.page.file.src_uri.startswith("blocks/"):
+            return block_checklist()
+        lang = _lang(env)
+        name = env.page.meta.get("checklist")
+        if not name:
+            raise ValueError(f"{env.page.file.src_uri} needs `checklist:` in its front matter for chapter_checklist()")
+        found = _get(name)
+        target = _link(env, f"checklists/{name}.md")
+        title = found.title.get(lang)
+        return f"{UI['chapter_checklist'].get(lang).format(name=f'[{title}]({target})')}"
+
+    env.variables["cx_abbreviations"] = {lang: abbreviations(editorial.terms, lang) for lang in ("nl", "en")}
+
+
+def on_post_page_macros(env: Any) -> None:
+    """Append the term list's hover definitions in the page's language (Markdown abbreviations)."""
+    env.markdown += "\n\n" + env.variables["cx_abbreviations"][_lang(env)] + "\n"

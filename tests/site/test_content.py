@@ -13,7 +13,9 @@ from tests.conftest import ROOT
 
 DOCS = ROOT / "docs"
 HEADING_ID = re.compile(r"^#{2,6} .*\{ *#([a-z0-9-]+) *\}\s*$", re.M)
-BLOCK_SECTIONS = ["the-idea", "what-good-looks-like", "warning-signs", "practices", "board-questions", "checklist", "sources"]
+BLOCK_SECTIONS = [
+    "the-idea", "what-good-looks-like", "warning-signs", "practices", "on-monday", "board-questions", "checklist", "sources"
+]
 
 
 def dutch_pages() -> list[Path]:
@@ -85,7 +87,7 @@ def test_building_block_chapters_have_the_fixed_closing_sections(page: str) -> N
         ids = HEADING_ID.findall(text)
         assert [i for i in ids if i in BLOCK_SECTIONS] == BLOCK_SECTIONS, path
         assert ids[-1] == "sources", path
-        assert "{{ block_checklist() }}" in text and text.rstrip().endswith("{{ block_nav() }}"), path
+        assert "{{ chapter_checklist() }}" in text and text.rstrip().endswith("{{ block_nav() }}"), path
         assert 700 <= prose_words(path) <= 1500, f"{path}: {prose_words(path)} words"
 
 
