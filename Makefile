@@ -50,6 +50,7 @@ chromium:
 
 lint: setup
 	$(VENV)/bin/ruff check checklists macros overrides/hooks tests benchmarks
+	node_modules/.bin/eslint overrides/assets/javascripts overrides/hooks tests benchmarks
 
 unit: setup
 	$(PY) -m pytest tests/unit $(PYTEST_ARGS)

@@ -29,8 +29,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.server import Ledger, serve  # noqa: E402
-from checklists.codec import make_export  # noqa: E402
+from checklists.formats import export_dict  # noqa: E402
 from checklists.load import load_all  # noqa: E402
+from checklists.record import respond  # noqa: E402
 from tests.browser.conftest import CHROMIUM_ARGS  # noqa: E402
 
 RUNS = 5
@@ -312,7 +313,7 @@ def team_scale(lab: Lab, base: str, results: dict[str, Any]) -> None:
         made = []
         for i in range(count):
             answers = {q: rnd.choice([1, 2, 3, 4, 5, "unknown"]) for q in leadership.question_ids}
-            export = make_export(
+            export = respond(
                 leadership,
                 answers,
                 language=rnd.choice(["nl", "en"]),
@@ -320,7 +321,11 @@ def team_scale(lab: Lab, base: str, results: dict[str, Any]) -> None:
                 date=f"2026-11-23T10:{i // 60:02d}:{i % 60:02d}.{i:04d}Z",
             )
             made.append(
-                {"name": f"r{i}.json", "mimeType": "application/json", "buffer": json.dumps(export.to_dict()).encode()}
+                {
+                    "name": f"r{i}.json",
+                    "mimeType": "application/json",
+                    "buffer": json.dumps(export_dict(export)).encode(),
+                }
             )
         return made
 
@@ -515,16 +520,18 @@ def main() -> int:
         mkdocs_build(ROOT / "mkdocs.yml", site)
         mkdocs_build(plain_config(work), plain_site)
         shutil.copytree(ROOT / "benchmarks" / "bare", site / "__bare")
-        form = re.search(
-            r'data-cx-pyodide="([^"]+)" data-cx-wheel="([^"]+)"',
-            (site / CHECKLIST / "index.html").read_text(encoding="utf-8"),
+        config = json.loads(
+            re.search(
+                r'<script type="application/json" id="__cx_engine">(.*?)</script>',
+                (site / CHECKLIST / "index.html").read_text(encoding="utf-8"),
+            ).group(1)
         )
         results: dict[str, Any] = {
             "ready": {},
             "first_score": {},
             "bytes": {},
             "team": {},
-            "bare_query": f"pyodide={form.group(1)}&wheel={form.group(2)}",
+            "bare_query": f"pyodide={config['pyodide'].strip('/').rsplit('/', 1)[1]}&wheel={config['wheel']}",
         }
         server, base, ledger = serve(site)
         plain_server, plain_base, plain_ledger = serve(plain_site)

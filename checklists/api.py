@@ -1,18 +1,22 @@
 """The engine's message interface for the browser worker: JSON in, JSON out.
 
-The worker keeps one Python session; definitions are validated once per page and cached here.
+The worker keeps one Python session; a page defines its checklists once and then sends score,
+export, import, share and team requests. Every reply is `{"result": …}` or `{"error": …}`.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from . import ENGINE_VERSION
-from .codec import ImportProblem, answers_csv, decode_share, encode_share, make_export, parse_export
+from .formats import answers_csv, decode_share, encode_share, export_dict, parse_export, shared_response
 from .model import Checklist, ChecklistError
-from .report import announcement, problem_message, render
-from .scoring import score
+from .record import ImportProblem, Response, respond
+from .report import announcement, render
+from .scoring import display, score, shown
+from .strings import t
 
 _LOADED: dict[str, tuple[Checklist, dict[str, str]]] = {}
 
@@ -27,8 +31,8 @@ def _get(checklist_id: str) -> tuple[Checklist, dict[str, str]]:
     return _LOADED[checklist_id]
 
 
-def define(definition: Any, links: Any = None) -> dict[str, Any]:
-    """Validate a definition (and its chapter links for this page) and keep it for scoring."""
+def define(definition: Any, links: Any = None, lang: str = "nl") -> dict[str, Any]:
+    """Build a checklist from the page's definition (and its chapter links) and keep it for scoring."""
     checklist = Checklist.from_dict(definition)
     _LOADED[checklist.id] = (checklist, dict(links or {}))
     _warm_up(checklist)
@@ -41,23 +45,32 @@ def _warm_up(checklist: Checklist) -> None:
     answers = dict.fromkeys(checklist.question_ids, checklist.scale.low)
     answers[checklist.question_ids[0]] = middle
     result = score(checklist, answers)
-    render(checklist, result, "nl", {}, answers, previous=("", result))
+    render(checklist, result, "nl", {}, answers, previous=("", shown(result)))
     announcement(checklist, result, "en")
 
 
-def score_answers(checklist_id: str, answers: Any, lang: str, meta: Any = None, previous: Any = None) -> dict[str, Any]:
-    """Score answers: the panel as HTML, a sentence to announce and the rounded overall; `previous` adds the trend.
+def _previous(previous: Any) -> tuple[str, dict[str, int | None]] | None:
+    # an earlier date and the section scores shown then; numbers from the page are taken only when whole 0–100
+    if not isinstance(previous, Mapping) or not isinstance(previous.get("sections"), Mapping):
+        return None
+    sections = {
+        str(key): value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100 else None
+        for key, value in previous["sections"].items()
+    }
+    return str(previous.get("date") or "")[:40], sections
 
-    The reply is kept small (one message per change): the page needs only what it shows.
+
+def score_answers(checklist_id: str, answers: Any, lang: str, meta: Any = None, previous: Any = None) -> dict[str, Any]:
+    """Score answers: the panel as HTML, a sentence to announce, the rounded overall and the shown section scores.
+
+    `previous` is a snapshot's date and shown section scores, for the trend column; it is not scored again.
     """
     checklist, links = _get(checklist_id)
     result = score(checklist, answers)
-    before = None
-    if previous:
-        before = (str(previous.get("date") or "")[:40], score(checklist, previous.get("answers") or {}))
     return {
-        "overall": result.to_dict()["display"],
-        "html": render(checklist, result, lang, links, answers, meta=meta or {}, previous=before),
+        "overall": display(result.overall),
+        "sections": shown(result),
+        "html": render(checklist, result, lang, links, answers, meta=meta or {}, previous=_previous(previous)),
         "announce": announcement(checklist, result, lang),
     }
 
@@ -67,29 +80,39 @@ def export(
 ) -> dict[str, Any]:
     """The answers as a JSON export and a CSV sheet, plus a file name stem."""
     checklist, _ = _get(checklist_id)
-    made = make_export(checklist, answers, language=lang, role=role, team=team, date=date, engine=ENGINE_VERSION)
+    made = respond(checklist, answers, language=lang, role=role, team=team, date=date, engine=ENGINE_VERSION)
     result = score(checklist, made.answers)
     stem = f"{checklist.id}-v{checklist.version}-{(date or 'export')[:10]}"
     return {
-        "json": json.dumps(made.to_dict(), ensure_ascii=False, indent=2),
+        "json": json.dumps(export_dict(made), ensure_ascii=False, indent=2),
         "csv": answers_csv(checklist, made.answers, result, lang),
         "stem": stem,
     }
 
 
+def _migrated(made: Response, lang: str) -> str | None:
+    # the sentence that says which answers an older version's file lost
+    if made.from_version is None:
+        return None
+    return t("migrated", lang, value=made.from_version, dropped=", ".join(made.dropped) or "—")
+
+
 def import_export(checklist_id: str, text: str, lang: str) -> dict[str, Any]:
     """Validate an export's text for this checklist page: the answers to adopt and what was left out."""
     made = parse_export(_checklists(), text, expected=checklist_id)
-    notice = None
-    if made.from_version is not None:
-        notice = problem_message("migrated", lang, value=made.from_version, dropped=", ".join(made.dropped) or "—")
-    return {"answers": made.answers, "role": made.role, "team": made.team, "date": made.date, "notice": notice}
+    return {
+        "answers": made.answers,
+        "role": made.role,
+        "team": made.team,
+        "date": made.date,
+        "notice": _migrated(made, lang),
+    }
 
 
-def share_encode(checklist_id: str, answers: Any) -> dict[str, Any]:
+def share_encode(checklist_id: str, answers: Any, lang: str = "nl") -> dict[str, Any]:
     """A share code for the answers (for the URL fragment)."""
     checklist, _ = _get(checklist_id)
-    return {"code": encode_share(checklist, make_export(checklist, answers, language="nl").answers)}
+    return {"code": encode_share(checklist, respond(checklist, answers, language="nl").answers)}
 
 
 def share_decode(code: str, lang: str) -> dict[str, Any]:
@@ -105,7 +128,7 @@ def team_view(files: Any, lang: str, date: Any = None) -> dict[str, Any]:
     from .teamview import render_team, team_csv, team_dict
 
     checklists = _checklists()
-    accepted: dict[str, list[Any]] = {}
+    accepted: dict[str, list[Response]] = {}
     refused: list[dict[str, str]] = []
     notes: list[dict[str, str]] = []
     seen: set[str] = set()
@@ -114,18 +137,16 @@ def team_view(files: Any, lang: str, date: Any = None) -> dict[str, Any]:
         try:
             found = _read_team_item(checklists, text)
         except ImportProblem as problem:
-            refused.append({"name": name, "message": problem_message(problem.code, lang, **problem.details)})
+            refused.append({"name": name, "message": t(problem.code, lang, **problem.details)})
             continue
         if found.fingerprint() in seen:
-            refused.append({"name": name, "message": problem_message("duplicate", lang)})
+            refused.append({"name": name, "message": t("duplicate", lang)})
             continue
         seen.add(found.fingerprint())
         accepted.setdefault(found.checklist, []).append(found)
-        if found.from_version is not None:
-            dropped = ", ".join(found.dropped) or "—"
-            notes.append(
-                {"name": name, "message": problem_message("migrated", lang, value=found.from_version, dropped=dropped)}
-            )
+        note = _migrated(found, lang)
+        if note:
+            notes.append({"name": name, "message": note})
     views, downloads = [], {}
     for name, checklist in checklists.items():
         if name not in accepted:
@@ -147,14 +168,13 @@ def team_view(files: Any, lang: str, date: Any = None) -> dict[str, Any]:
     }
 
 
-def _read_team_item(checklists: dict[str, Checklist], text: str) -> Any:
+def _read_team_item(checklists: dict[str, Checklist], text: str) -> Response:
     # an export file, or a pasted share link/code
     stripped = text.strip()
     if stripped.startswith("{") or not stripped:
         return parse_export(checklists, text)
     if "cx1." in stripped:
-        checklist, answers = decode_share(checklists, stripped)
-        return make_export(checklist, answers, language="nl", date=f"share:{stripped[-8:]}")
+        return shared_response(checklists, stripped)
     return parse_export(checklists, text)
 
 
@@ -201,7 +221,7 @@ def handle(request: str) -> str:
         return json.dumps({"result": operation(**message.get("args", {}))})
     except ImportProblem as problem:
         lang = (message or {}).get("args", {}).get("lang", "nl")
-        text = problem_message(problem.code, lang, **problem.details)
+        text = t(problem.code, lang, **problem.details)
         return json.dumps({"error": {"kind": "import", "code": problem.code, "message": text}})
     except ChecklistError as error:
         return json.dumps({"error": {"kind": "checklist", "path": error.path, "message": str(error)}})

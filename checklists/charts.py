@@ -11,6 +11,7 @@ from html import escape
 
 from .model import Checklist
 from .scoring import Result, display
+from .strings import t
 
 RADAR_FROM = 5
 
@@ -32,7 +33,7 @@ def section_chart(
     """The chart of `result`'s section scores; `ranges` (low, high per section) draws a team's spread."""
     labels = [checklist.section(s.id).title.get(lang) for s in result.sections]
     values = [s.score for s in result.sections]
-    name = title or ("Score per onderdeel" if lang != "en" else "Score per section")
+    name = title or t("table", lang)
     if len(values) >= RADAR_FROM:
         return radar(labels, values, name, ranges=ranges)
     return bars(labels, values, name, ranges=ranges)

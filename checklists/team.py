@@ -10,8 +10,8 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .codec import LEADERS, STAFF, Export
 from .model import UNKNOWN, Checklist
+from .record import LEADERS, STAFF, Response
 from .scoring import Result, score
 
 MIN_RESPONDENTS = 3
@@ -98,29 +98,29 @@ class TeamResult:
     languages: dict[str, int]
 
 
-def aggregate(checklist: Checklist, exports: Sequence[Export], *, discussion_size: int = 5) -> TeamResult:
-    """Aggregate exports of one checklist (order-independent); details only from MIN_RESPONDENTS on."""
-    exports = [e for e in exports if e.checklist == checklist.id]
-    roles = _count(e.role or "none" for e in exports)
-    languages = _count(e.language for e in exports)
-    if len(exports) < MIN_RESPONDENTS:
-        return TeamResult(checklist.id, len(exports), True, None, (), (), (), (), roles, languages)
-    results = [score(checklist, e.answers) for e in exports]
+def aggregate(checklist: Checklist, responses: Sequence[Response], *, discussion_size: int = 5) -> TeamResult:
+    """Aggregate responses of one checklist (order-independent); details only from MIN_RESPONDENTS on."""
+    responses = [e for e in responses if e.checklist == checklist.id]
+    roles = _count(e.role or "none" for e in responses)
+    languages = _count(e.language for e in responses)
+    if len(responses) < MIN_RESPONDENTS:
+        return TeamResult(checklist.id, len(responses), True, None, (), (), (), (), roles, languages)
+    results = [score(checklist, e.answers) for e in responses]
     sections = tuple(
         SectionStats(s.id, Spread.of([r.section(s.id).score for r in results if r.section(s.id).score is not None]))
         for s in checklist.sections
     )
-    questions = tuple(_question(checklist, q, exports) for q in checklist.question_ids)
+    questions = tuple(_question(checklist, q, responses) for q in checklist.question_ids)
     overall = Spread.of([r.overall for r in results if r.overall is not None])
     return TeamResult(
         checklist=checklist.id,
-        respondents=len(exports),
+        respondents=len(responses),
         waiting=False,
         overall=overall,
         sections=sections,
         questions=questions,
         discussion=_discussion(questions, discussion_size),
-        gaps=_gaps(checklist, exports, results),
+        gaps=_gaps(checklist, responses, results),
         roles=roles,
         languages=languages,
     )
@@ -133,11 +133,11 @@ def _count(items: Iterable[str]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def _question(checklist: Checklist, question: str, exports: Sequence[Export]) -> QuestionStats:
+def _question(checklist: Checklist, question: str, responses: Sequence[Response]) -> QuestionStats:
     # the answers given on the scale, their spread and their distribution
-    values = [e.answers[question] for e in exports if isinstance(e.answers.get(question), int)]
+    values = [e.answers[question] for e in responses if isinstance(e.answers.get(question), int)]
     distribution = {str(v): sum(1 for x in values if x == v) for v in checklist.scale.values}
-    unknown = sum(1 for e in exports if e.answers.get(question) == UNKNOWN)
+    unknown = sum(1 for e in responses if e.answers.get(question) == UNKNOWN)
     return QuestionStats(question, Spread.of(values), distribution, unknown)
 
 
@@ -148,10 +148,10 @@ def _discussion(questions: Sequence[QuestionStats], size: int) -> tuple[str, ...
     return tuple(q.id for _, q in ranked[:size])
 
 
-def _gaps(checklist: Checklist, exports: Sequence[Export], results: Sequence[Result]) -> tuple[Gap, ...]:
+def _gaps(checklist: Checklist, responses: Sequence[Response], results: Sequence[Result]) -> tuple[Gap, ...]:
     # per section: the median section score of leaders minus that of staff (each group large enough)
-    leaders = [r for e, r in zip(exports, results, strict=True) if e.role in LEADERS]
-    staff = [r for e, r in zip(exports, results, strict=True) if e.role in STAFF]
+    leaders = [r for e, r in zip(responses, results, strict=True) if e.role in LEADERS]
+    staff = [r for e, r in zip(responses, results, strict=True) if e.role in STAFF]
     if len(leaders) < GROUP_MIN or len(staff) < GROUP_MIN:
         return ()
 

@@ -6,61 +6,18 @@ from html import escape
 from typing import Any
 
 from .charts import RADAR_FROM, bars, radar
-from .codec import ROLES, to_csv
-from .model import Checklist, Text
-from .report import ui
+from .formats import to_csv
+from .model import Checklist
+from .record import ROLES
 from .scoring import display
+from .strings import t
 from .team import MIN_RESPONDENTS, Spread, TeamResult
-
-T = {
-    "respondents": Text("{n} respondenten", "{n} respondents"),
-    "waiting": Text(
-        "Nog {missing} export(s) nodig. Om de anonimiteit te beschermen toont deze pagina de teamuitslag pas "
-        "vanaf {min} respondenten.",
-        "{missing} more export(s) needed. To protect anonymity, this page only shows the team result from "
-        "{min} respondents on.",
-    ),
-    "overall": Text("Totaalscore van het team", "The team's overall score"),
-    "overall_line": Text("mediaan {median}, van {low} tot {high}", "median {median}, from {low} to {high}"),
-    "chart": Text("Mediaan per onderdeel met de spreiding van het team", "Median per section with the team's spread"),
-    "sections": Text("Per onderdeel", "Per section"),
-    "section": Text("Onderdeel", "Section"),
-    "median": Text("Mediaan", "Median"),
-    "range": Text("Laagste–hoogste", "Lowest–highest"),
-    "iqr": Text("Middelste helft", "Middle half"),
-    "discussion": Text("Bespreeklijst: waar jullie het minst eens zijn", "Discussion list: where you agree least"),
-    "no_discussion": Text("Het team is het over alle vragen eens.", "The team agrees on every question."),
-    "distribution": Text("Antwoorden", "Answers"),
-    "gap": Text("Directie en managers tegenover medewerkers", "Board and managers versus staff"),
-    "gap_intro": Text(
-        "Positief: leidinggevenden zijn positiever dan medewerkers (mediaan per groep).",
-        "Positive: leaders are more positive than staff (median per group).",
-    ),
-    "gap_none": Text(
-        "Nog geen vergelijking: daarvoor zijn minstens twee leidinggevenden (directie of manager) en twee "
-        "medewerkers met een rol nodig.",
-        "No comparison yet: it needs at least two leaders (board or manager) and two employees with a role.",
-    ),
-    "leaders": Text("Leiding", "Leaders"),
-    "staff": Text("Medewerkers", "Staff"),
-    "difference": Text("Verschil", "Difference"),
-    "questions": Text("Alle vragen", "All questions"),
-    "question": Text("Vraag", "Question"),
-    "unknown": Text("weet niet", "don't know"),
-    "roles": Text("Rollen", "Roles"),
-    "no_role": Text("geen rol", "no role"),
-    "languages": Text("Talen", "Languages"),
-}
-
-
-def t(key: str, lang: str, **values: object) -> str:
-    return T[key].get(lang).format(**values)
 
 
 def _spread_cells(spread: Spread | None, lang: str) -> str:
     # median, range and interquartile range as table cells
     if spread is None:
-        return f"<td>{escape(ui('none', lang))}</td><td></td><td></td>"
+        return f"<td>{escape(t('none', lang))}</td><td></td><td></td>"
     return (
         f'<td data-cx-median="{display(spread.median)}">{display(spread.median)}</td>'
         f"<td>{display(spread.low)}–{display(spread.high)}</td><td>{display(spread.q1)}–{display(spread.q3)}</td>"
@@ -92,7 +49,7 @@ def render_team(checklist: Checklist, team: TeamResult, lang: str) -> str:
 def _who(team: TeamResult, lang: str) -> str:
     # number of respondents, their roles and languages
     roles = ", ".join(
-        f"{(ROLES[r].get(lang) if r in ROLES else t('no_role', lang)).lower()}: {n}" for r, n in team.roles.items()
+        f"{(t(f'role_{r}', lang) if r in ROLES else t('no_role', lang)).lower()}: {n}" for r, n in team.roles.items()
     )
     languages = ", ".join(f"{code.upper()}: {n}" for code, n in team.languages.items())
     text = t("respondents", lang, n=team.respondents)
@@ -110,7 +67,7 @@ def _overall(team: TeamResult, lang: str) -> str:
         high=display(team.overall.high),
     )
     return (
-        f'<p class="cx-team__overall">{escape(t("overall", lang))}: '
+        f'<p class="cx-team__overall">{escape(t("team_overall", lang))}: '
         f'<strong data-cx-team-overall="{display(team.overall.median)}">{escape(line)}</strong></p>'
     )
 
@@ -121,7 +78,7 @@ def _chart(checklist: Checklist, team: TeamResult, lang: str) -> str:
     medians = [s.spread.median if s.spread else None for s in team.sections]
     ranges = [(s.spread.low, s.spread.high) if s.spread else (0.0, 0.0) for s in team.sections]
     draw = radar if len(labels) >= RADAR_FROM else bars
-    return draw(labels, medians, t("chart", lang), ranges=ranges)
+    return draw(labels, medians, t("team_chart", lang), ranges=ranges)
 
 
 def _sections(checklist: Checklist, team: TeamResult, lang: str) -> str:
@@ -162,7 +119,7 @@ def _discussion(checklist: Checklist, team: TeamResult, lang: str) -> str:
 
 
 def _gap(checklist: Checklist, team: TeamResult, lang: str) -> str:
-    heading = f'<h4 class="cx-team__heading">{escape(t("gap", lang))}</h4>'
+    heading = f'<h4 class="cx-team__heading">{escape(t("team_gap", lang))}</h4>'
     if not team.gaps:
         return heading + f'<p data-cx-gap="none">{escape(t("gap_none", lang))}</p>'
 
@@ -239,16 +196,10 @@ def team_dict(checklist: Checklist, team: TeamResult, *, date: str | None = None
     }
 
 
-TEAM_CSV_HEAD = {
-    "nl": ["onderdeel", "vraag_id", "vraag", "aantal", "mediaan", "laagste", "hoogste", "q1", "q3"],
-    "en": ["section", "question_id", "question", "count", "median", "lowest", "highest", "q1", "q3"],
-}
-
-
 def team_csv(checklist: Checklist, team: TeamResult, lang: str) -> str:
     """One row per question with the team's spread and distribution."""
     values = [str(v) for v in checklist.scale.values]
-    head = TEAM_CSV_HEAD["en" if lang == "en" else "nl"] + [f"n_{v}" for v in values] + ["n_?"]
+    head = t("csv_team", lang).split(";") + [f"n_{v}" for v in values] + ["n_?"]
     rows: list[list[Any]] = [head]
     by_id = {q.id: q for q in team.questions}
     for section in checklist.sections:

@@ -9,128 +9,42 @@ import json
 from html import escape
 from typing import Any
 
-from checklists import ENGINE_VERSION
-from checklists.codec import MAX_BYTES, ROLES
-from checklists.model import Checklist, Text
-from checklists.report import UI as ENGINE_UI
+from checklists.model import Checklist
+from checklists.record import ROLES
 
-UI = {
-    "result": Text("Uitslag", "Result"),
-    "result_wait": Text(
-        "Beantwoord de vragen: je score verschijnt hier zodra de rekenmodule klaar is.",
-        "Answer the questions: your score appears here as soon as the scoring engine is ready.",
-    ),
-    "noscript": Text(
-        "Voor de score is JavaScript nodig. De vragen kun je ook zonder lezen en bespreken.",
-        "The score needs JavaScript. You can still read and discuss the questions without it.",
-    ),
-    "about_you": Text("Over jou (optioneel, geen naam nodig)", "About you (optional, no name needed)"),
-    "role": Text("Rol", "Role"),
-    "no_role": Text("— geen rol —", "— no role —"),
-    "team": Text("Teamlabel", "Team label"),
-    "team_hint": Text(
-        "Bijvoorbeeld ‘MT sales, november’. Helpt de facilitator exports te herkennen.",
-        "For example ‘Sales MT, November’. Helps the facilitator recognise exports.",
-    ),
-    "tools": Text("Bewaren, delen en vergelijken", "Keep, share and compare"),
-    "export_json": Text("Download als JSON", "Download as JSON"),
-    "export_csv": Text("Download als CSV", "Download as CSV"),
-    "import": Text("JSON-export inlezen", "Import a JSON export"),
-    "share": Text("Maak een deellink", "Create a share link"),
-    "share_label": Text(
-        "Deellink (de antwoorden staan in de link zelf, na de #)",
-        "Share link (the answers are in the link itself, after the #)",
-    ),
-    "print": Text("Afdrukken als rapport", "Print as a report"),
-    "snapshot": Text("Bewaar als momentopname", "Save as a snapshot"),
-    "reset": Text("Alle antwoorden wissen", "Clear all answers"),
-    "snapshots": Text("Momentopnamen", "Snapshots"),
-    "no_snapshots": Text(
-        "Nog geen momentopnamen. Bewaar er elk kwartaal één om de trend te zien.",
-        "No snapshots yet. Save one every quarter to see the trend.",
-    ),
-    "shared_banner": Text(
-        "Je bekijkt gedeelde antwoorden. Ze zijn alleen te lezen; je eigen antwoorden blijven bewaard.",
-        "You are viewing shared answers. They are read-only; your own answers stay saved.",
-    ),
-    "adopt": Text("Neem deze antwoorden over", "Adopt these answers"),
-    "leave_shared": Text("Terug naar mijn eigen antwoorden", "Back to my own answers"),
-    "team_files": Text(
-        "Exports toevoegen (JSON-bestanden, meerdere tegelijk)", "Add exports (JSON files, several at once)"
-    ),
-    "team_drop": Text("Of sleep de bestanden hierheen.", "Or drop the files here."),
-    "team_links": Text("Of plak deellinks, één per regel", "Or paste share links, one per line"),
-    "team_add_links": Text("Links toevoegen", "Add links"),
-    "team_clear": Text("Opnieuw beginnen", "Start again"),
-    "team_result": Text("Teamuitslag", "Team result"),
-    "team_empty": Text("Nog geen exports toegevoegd.", "No exports added yet."),
-}
+from .strings import t
 
-MESSAGES = {
-    "loading": Text("De rekenmodule wordt geladen…", "Loading the scoring engine…"),
-    "ready": Text("De rekenmodule is klaar.", "The scoring engine is ready."),
-    "slow": Text(
-        "De rekenmodule start niet (na 30 seconden). Je antwoorden blijven in deze browser bewaard; "
-        "probeer de pagina later opnieuw te laden.",
-        "The scoring engine did not start (after 30 seconds). Your answers stay saved in this browser; "
-        "try reloading the page later.",
-    ),
-    "failed": Text(
-        "De rekenmodule werkt niet in deze browser. Je antwoorden blijven bewaard.",
-        "The scoring engine does not work in this browser. Your answers stay saved.",
-    ),
-    "corrupt": Text(
-        "Eerder bewaarde antwoorden konden niet worden gelezen en zijn genegeerd.",
-        "Previously saved answers could not be read and have been ignored.",
-    ),
-    "storage": Text(
-        "Deze browser bewaart niets: je antwoorden gaan verloren als je de pagina sluit.",
-        "This browser does not save anything: your answers are lost when you close the page.",
-    ),
-    "storage_full": Text(
-        "De opslag van deze browser is vol: je laatste wijziging is niet bewaard. Exporteer je antwoorden.",
-        "This browser's storage is full: your last change was not saved. Export your answers.",
-    ),
-    "rejected": Text(
-        "Een deel van de bewaarde antwoorden past niet bij deze checklist en is genegeerd.",
-        "Some saved answers do not fit this checklist and have been ignored.",
-    ),
-    "confirm_import": Text(
-        "Je huidige antwoorden vervangen door die uit het bestand?",
-        "Replace your current answers with those from the file?",
-    ),
-    "confirm_adopt": Text(
-        "Je huidige antwoorden vervangen door de gedeelde antwoorden?",
-        "Replace your current answers with the shared answers?",
-    ),
-    "confirm_reset": Text(
-        "Al je antwoorden op deze checklist wissen? Momentopnamen blijven bewaard.",
-        "Clear all your answers to this checklist? Snapshots are kept.",
-    ),
-    "imported": Text("Antwoorden ingelezen uit {name}.", "Answers imported from {name}."),
-    "import_cancelled": Text(
-        "Inlezen geannuleerd; je antwoorden zijn niet veranderd.", "Import cancelled; your answers have not changed."
-    ),
-    "import_failed": Text("{name} is niet ingelezen: {reason}", "{name} was not imported: {reason}"),
-    "shared_failed": Text("De deellink is niet geopend: {reason}", "The share link was not opened: {reason}"),
-    "shared_other": Text(
-        "Deze deellink hoort bij een andere checklist.", "This share link belongs to another checklist."
-    ),
-    "adopted": Text("De gedeelde antwoorden zijn nu je eigen antwoorden.", "The shared answers are now your own."),
-    "share_ready": Text("Deellink gemaakt en gekopieerd.", "Share link created and copied."),
-    "share_made": Text("Deellink gemaakt: kopieer hem uit het veld.", "Share link created: copy it from the field."),
-    "snapshot_saved": Text("Momentopname bewaard.", "Snapshot saved."),
-    "snapshot_delete": Text("Verwijder", "Delete"),
-    "snapshot_item": Text("{date}: score {score}", "{date}: score {score}"),
-    "reset_done": Text("Alle antwoorden zijn gewist.", "All answers have been cleared."),
-    "too_large": ENGINE_UI["too_large"],
-    "team_summary": Text(
-        "{accepted} export(s) geaccepteerd, {refused} geweigerd.", "{accepted} export(s) accepted, {refused} refused."
-    ),
-    "team_download_json": Text("Teamuitslag {name} als JSON", "Team result {name} as JSON"),
-    "team_download_csv": Text("Teamuitslag {name} als CSV", "Team result {name} as CSV"),
-    "team_refused": Text("{name}: {reason}", "{name}: {reason}"),
-}
+# the sentences the page's glue shows, passed to it as JSON in the page's language
+MESSAGES = (
+    "loading",
+    "ready",
+    "slow",
+    "failed",
+    "corrupt",
+    "storage",
+    "storage_full",
+    "rejected",
+    "confirm_import",
+    "confirm_adopt",
+    "confirm_reset",
+    "imported",
+    "import_cancelled",
+    "import_failed",
+    "shared_failed",
+    "shared_other",
+    "adopted",
+    "share_ready",
+    "share_made",
+    "snapshot_saved",
+    "snapshot_delete",
+    "snapshot_item",
+    "reset_done",
+    "too_large",
+    "team_summary",
+    "team_download_json",
+    "team_download_csv",
+    "team_refused",
+)
 
 
 def _json_script(data: Any, cls: str, for_id: str) -> str:
@@ -139,34 +53,22 @@ def _json_script(data: Any, cls: str, for_id: str) -> str:
     return f'<script type="application/json" class="{cls}" data-cx-for="{escape(for_id)}">{text}</script>'
 
 
-def _engine_attrs(engine: dict[str, str], lang: str) -> str:
-    # where the worker finds Pyodide, the bytecode and the engine wheel, relative to the site root
-    optional = "".join(
-        f' data-cx-{key}="{escape(engine[key])}"' for key in ("stdlib", "bytecode", "lock", "memory") if engine.get(key)
-    )
-    return (
-        f'data-cx-lang="{lang}" data-cx-pyodide="{escape(engine["pyodide"])}" '
-        f'data-cx-wheel="{escape(engine["wheel"])}" data-cx-engine="{ENGINE_VERSION}" '
-        f'data-cx-max-bytes="{MAX_BYTES}"{optional}'
-    )
-
-
 def _messages(lang: str) -> dict[str, str]:
-    return {key: text.get(lang) for key, text in MESSAGES.items()}
+    return {key: t(key, lang) for key in MESSAGES}
 
 
 def _t(key: str, lang: str) -> str:
-    return escape(UI[key].get(lang))
+    return escape(t(key, lang))
 
 
 def _respondent(checklist: Checklist, lang: str) -> str:
     # optional role and team label
-    options = f'<option value="">{_t("no_role", lang)}</option>' + "".join(
-        f'<option value="{role}">{escape(text.get(lang))}</option>' for role, text in ROLES.items()
+    options = f'<option value="">{_t("no_role_option", lang)}</option>' + "".join(
+        f'<option value="{role}">{_t(f"role_{role}", lang)}</option>' for role in ROLES
     )
     return (
         f'<fieldset class="cx-respondent"><legend>{_t("about_you", lang)}</legend>'
-        f'<label for="cx-{checklist.id}-role">{_t("role", lang)}</label> '
+        f'<label for="cx-{checklist.id}-role">{_t("role_label", lang)}</label> '
         f'<select id="cx-{checklist.id}-role" name="cx-role" data-cx-role>{options}</select> '
         f'<label for="cx-{checklist.id}-team">{_t("team", lang)}</label> '
         f'<input type="text" id="cx-{checklist.id}-team" name="cx-team" maxlength="80" autocomplete="off" '
@@ -231,7 +133,7 @@ def _tools(checklist: Checklist, lang: str) -> str:
     )
 
 
-def render_form(checklist: Checklist, lang: str, engine: dict[str, str], links: dict[str, str]) -> str:
+def render_form(checklist: Checklist, lang: str, links: dict[str, str]) -> str:
     """The checklist as a static, accessible form, its result panel and tools, and its definition as JSON."""
     ident = checklist.id
     result_id = f"{ident}-result"
@@ -243,7 +145,7 @@ def render_form(checklist: Checklist, lang: str, engine: dict[str, str], links: 
     )
     return (
         f'<form class="cx-checklist" id="cx-{ident}" data-cx-checklist="{ident}" data-cx-version="{checklist.version}" '
-        f"{_engine_attrs(engine, lang)} novalidate>"
+        f'data-cx-lang="{lang}" novalidate>'
         f'<p class="cx-live" data-cx-announce aria-live="polite"></p>'
         f'<p class="cx-status" data-cx-status role="status"></p>'
         f'<p class="cx-notice" data-cx-notice role="alert" hidden></p>'
@@ -258,9 +160,7 @@ def render_form(checklist: Checklist, lang: str, engine: dict[str, str], links: 
     )
 
 
-def render_team_view(
-    checklists: dict[str, Checklist], lang: str, engine: dict[str, str], links: dict[str, dict[str, str]]
-) -> str:
+def render_team_view(checklists: dict[str, Checklist], lang: str, links: dict[str, dict[str, str]]) -> str:
     """The team session tool: files and share links in, the team's picture out, nothing sent anywhere."""
     payload = {
         "definitions": [c.to_dict() for c in checklists.values()],
@@ -268,7 +168,7 @@ def render_team_view(
         "messages": _messages(lang),
     }
     return (
-        f'<div class="cx-teamview" data-cx-teamview {_engine_attrs(engine, lang)}>'
+        f'<div class="cx-teamview" data-cx-teamview data-cx-lang="{lang}">'
         f'<p class="cx-status" data-cx-status role="status"></p>'
         f'<div class="cx-drop" data-cx-drop>'
         f'<p><label for="cx-team-files">{_t("team_files", lang)}</label><br>'

@@ -5,42 +5,13 @@ The worked example is computed by `checklists.score` at build time, so text and 
 
 from __future__ import annotations
 
-from checklists.model import UNKNOWN, Checklist, Text
+from checklists.model import UNKNOWN, Checklist
 from checklists.scoring import display, score
 
-T = {
-    "value": Text("Antwoord", "Answer"),
-    "label": Text("Betekenis", "Meaning"),
-    "points": Text("Punten (0–100)", "Points (0–100)"),
-    "question": Text("Vraag", "Question"),
-    "weight": Text("Gewicht", "Weight"),
-    "section": Text("Onderdeel", "Section"),
-    "sum": Text("Berekening", "Calculation"),
-    "score": Text("Score", "Score"),
-    "level": Text("Niveau", "Level"),
-    "from": Text("Vanaf", "From"),
-    "description": Text("Betekenis", "Meaning"),
-    "unknown_row": Text("telt niet mee", "left out"),
-    "not_answered": Text("niet beantwoord", "not answered"),
-    "overall": Text("Totaalscore", "Overall score"),
-    "no_score": Text("geen score (niets beantwoord)", "no score (nothing answered)"),
-    "coverage": Text("Dekking", "Coverage"),
-    "provisional": Text("voorlopig (onder {n}%)", "provisional (below {n}%)"),
-    "final": Text("definitief", "final"),
-    "phase_rule": Text(
-        "Fasenregel: je bereikt een fase als de score van die fase én van alle eerdere fasen minstens {n} is.",
-        "Phase rule: you reach a phase when that phase and every earlier phase score at least {n}.",
-    ),
-    "phase": Text("Bereikt na", "Reached after"),
-    "phase_none": Text("(geen fase gehaald)", "(no phase passed)"),
-}
+from .strings import t
 
 # the worked example: a realistic spread of answers over the first two sections, with one "don't know"
 EXAMPLE = (4, 2, UNKNOWN, 5, 3, 3, 4, None)
-
-
-def _t(key: str, lang: str) -> str:
-    return T[key].get(lang)
 
 
 def _num(value: float, lang: str) -> str:
@@ -52,10 +23,10 @@ def _num(value: float, lang: str) -> str:
 def scale_table(checklist: Checklist, lang: str) -> str:
     """The answer scale with the points each answer is worth."""
     scale = checklist.scale
-    rows = [f"| {_t('value', lang)} | {_t('label', lang)} | {_t('points', lang)} |", "|---|---|---|"]
+    rows = [f"| {t('value', lang)} | {t('meaning', lang)} | {t('points', lang)} |", "|---|---|---|"]
     for value, label in zip(scale.values, scale.labels, strict=True):
         rows.append(f"| {value} | {label.get(lang)} | {_num(scale.to_percent(value), lang)} |")
-    rows.append(f"| ? | {scale.unknown.get(lang)} | {_t('unknown_row', lang)} |")
+    rows.append(f"| ? | {scale.unknown.get(lang)} | {t('unknown_row', lang)} |")
     return "\n".join(rows)
 
 
@@ -66,17 +37,17 @@ def worked_example(checklist: Checklist, lang: str) -> str:
     answers = {q.id: value for q, value in zip(questions, EXAMPLE * 3, strict=False) if value is not None}
     result = score(checklist, answers)
     rows = [
-        f"| {_t('section', lang)} | {_t('question', lang)} | {_t('value', lang)} | {_t('points', lang)} | "
-        f"{_t('weight', lang)} |",
+        f"| {t('section', lang)} | {t('question', lang)} | {t('value', lang)} | {t('points', lang)} | "
+        f"{t('weight', lang)} |",
         "|---|---|---|---|---|",
     ]
     for s_number, section in enumerate(sections, 1):
         for q_number, question in enumerate(section.questions, 1):
             value = answers.get(question.id)
             if value is None:
-                shown, points = _t("not_answered", lang), "—"
+                shown, points = t("not_answered", lang), "—"
             elif value == UNKNOWN:
-                shown, points = checklist.scale.unknown.get(lang), _t("unknown_row", lang)
+                shown, points = checklist.scale.unknown.get(lang), t("unknown_row", lang)
             else:
                 shown, points = str(value), _num(checklist.scale.to_percent(value), lang)
             rows.append(
@@ -97,19 +68,20 @@ def worked_example(checklist: Checklist, lang: str) -> str:
     overall = result.overall
     scored = [result.section(s.id).score for s in checklist.sections if result.section(s.id).score is not None]
     lines.append(
-        f"- **{_t('overall', lang)}** ({'; '.join(_num(v, lang) for v in scored)}) / {len(scored)} = "
-        f"**{_num(overall, lang)}**, {'afgerond' if lang == 'nl' else 'rounded'} **{display(overall)}**"
+        f"- **{t('method_overall', lang)}** ({'; '.join(_num(v, lang) for v in scored)}) / {len(scored)} = "
+        f"**{_num(overall, lang)}**, {t('rounded', lang)} **{display(overall)}**"
     )
     answered = sum(s.answered for s in result.sections)
     total = len(checklist.question_ids)
     status = (
-        _t("provisional", lang).format(n=display(checklist.provisional_below))
+        t("method_provisional", lang, n=display(checklist.provisional_below))
         if result.provisional
-        else _t("final", lang)
+        else t("method_final", lang)
     )
-    lines.append(f"- **{_t('coverage', lang)}**: {answered} / {total} = {_num(result.coverage, lang)}% → {status}")
+    coverage = _num(result.coverage, lang)
+    lines.append(f"- **{t('method_coverage', lang)}**: {answered} / {total} = {coverage}% → {status}")
     if result.level is not None:
-        lines.append(f"- **{_t('level', lang)}**: {checklist.levels[result.level].name.get(lang)}")
+        lines.append(f"- **{t('level', lang)}**: {checklist.levels[result.level].name.get(lang)}")
     return "\n".join(lines)
 
 
@@ -117,16 +89,16 @@ def levels_table(checklist: Checklist, lang: str) -> str:
     """The levels of a checklist: thresholds (or the phase rule) with their descriptions."""
     if checklist.level_rule == "cumulative":
         rows = [
-            _t("phase_rule", lang).format(n=display(checklist.pass_mark)),
+            t("phase_rule", lang, n=display(checklist.pass_mark)),
             "",
-            f"| {_t('phase', lang)} | {_t('level', lang)} | {_t('description', lang)} |",
+            f"| {t('phase', lang)} | {t('level', lang)} | {t('meaning', lang)} |",
             "|---|---|---|",
         ]
         for i, level in enumerate(checklist.levels):
-            reached = checklist.sections[i - 1].title.get(lang) if i else _t("phase_none", lang)
+            reached = checklist.sections[i - 1].title.get(lang) if i else t("phase_none", lang)
             rows.append(f"| {reached} | {level.name.get(lang)} | {level.description.get(lang)} |")
         return "\n".join(rows)
-    rows = [f"| {_t('from', lang)} | {_t('level', lang)} | {_t('description', lang)} |", "|---|---|---|"]
+    rows = [f"| {t('from', lang)} | {t('level', lang)} | {t('meaning', lang)} |", "|---|---|---|"]
     for level in checklist.levels:
         rows.append(f"| {display(level.min)} | {level.name.get(lang)} | {level.description.get(lang)} |")
     return "\n".join(rows)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from typing import Any
 
+from cx_site import serving
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
@@ -65,7 +65,8 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     return _fill(output_content)
 
 
-def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
-    # the placeholder the template writes into <meta http-equiv="Content-Security-Policy">
-    config.extra["cx_csp_placeholder"] = PLACEHOLDER
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # the placeholder the template writes into <meta http-equiv="Content-Security-Policy">; none under
+    # `mkdocs serve`, whose live-reload script is injected inline into every page after this hook ran
+    config.extra["cx_csp_placeholder"] = None if serving(config) else PLACEHOLDER
     return config

@@ -9,8 +9,8 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
 
+from cx_site import serving
 from mkdocs.config.defaults import MkDocsConfig
 
 SOURCE = Path(__file__).resolve().parents[1] / "assets" / "javascripts" / "cx-sw.js"
@@ -21,7 +21,7 @@ SHELL = (
     "assets/javascripts/bundle.*.min.js",
     "assets/javascripts/workers/search.*.min.js",
     "assets/stylesheets/*.min.css",
-    "assets/javascripts/cx-checklist.js",
+    "assets/javascripts/cx/*.mjs",
     "assets/javascripts/cx-worker.mjs",
     "assets/stylesheets/cx.css",
     "assets/images/favicon.png",
@@ -30,17 +30,10 @@ SHELL = (
 )
 PAGES = ("", "checklists/", "checklists/*/", "en/", "en/checklists/", "en/checklists/*/")
 
-_state = {"command": "build"}
 
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    # remember whether this is `mkdocs serve`
-    _state["command"] = command
-
-
-def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
-    # tell the template whether to register the worker
-    config.extra["cx_offline"] = _state["command"] != "serve"
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # tell the template whether to register the worker: never under `mkdocs serve`
+    config.extra["cx_offline"] = not serving(config)
     return config
 
 

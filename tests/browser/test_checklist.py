@@ -147,7 +147,7 @@ def test_engine_boots_from_bytecode(session: Session, site_url: str) -> None:
     assert not any(url.endswith("python_stdlib.zip") for url in session.requests)
 
 
-@pytest.mark.parametrize("missing", ["**/cx-stdlib-*.zip", "**/checklists-*.zip"])
+@pytest.mark.parametrize("missing", ["**/assets/engine/*/stdlib.zip", "**/assets/engine/*/checklists.zip"])
 def test_engine_falls_back_to_the_wheel(session: Session, site_url: str, definitions: dict, missing: str) -> None:
     session.context.route(missing, lambda route: route.fulfill(status=404, body="gone"))
     page = session.page()
@@ -197,8 +197,8 @@ def test_a_broken_snapshot_is_dropped_and_the_bytecode_boots(session: Session, s
     page.goto(site_url + "checklists/phase-scan/")
     wait_ready(page)
     snapshot = page.evaluate(
-        "() => new URL(document.querySelector('form[data-cx-checklist]').dataset.cxMemory, "
-        "new URL('../../', document.querySelector('script[src*=cx-checklist]').src)).href"
+        "() => new URL(JSON.parse(document.getElementById('__cx_engine').textContent).memory, "
+        "new URL('../../../', document.querySelector('script[src*=\"cx/main.mjs\"]').src)).href"
     )
     page.evaluate(
         "url => caches.open('cx-snapshot').then((c) => c.put(url, new Response(new Uint8Array(4096))))", snapshot

@@ -25,7 +25,7 @@ def test_checklist_scores_offline_after_one_visit(browser: object, site_url: str
         response = page.reload()
         assert response.from_service_worker, "the page itself comes from the service worker's cache"
         wait_ready(page)
-        assert any(url.endswith("cx-checklist.js") and sw for url, sw in served)
+        assert any(url.endswith("cx/main.mjs") and sw for url, sw in served)
         before = renders(page)
         first = page.eval_on_selector("fieldset[data-cx-question]", "f => f.dataset.cxQuestion")
         set_answers(page, {first: 4})

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from checklists.codec import encode_share
+from checklists.formats import encode_share
 from checklists.model import UNKNOWN
 
 from .conftest import Session, renders, set_answers, shown_result, wait_ready, wait_renders

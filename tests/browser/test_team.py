@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from checklists.codec import encode_share, make_export, parse_export
+from checklists.formats import encode_share, export_dict, parse_export
+from checklists.record import respond
 from checklists.scoring import display
 from checklists.team import aggregate
 
@@ -98,19 +99,19 @@ def test_team_waits_for_three_and_refuses_bad_input(
 ) -> None:
     board = definitions["board-voice"]
     people = [
-        make_export(
+        respond(
             board, {q: (i % 5) + 1 for q in board.question_ids}, language="en", role="employee", date=f"2026-11-0{i}"
         )
         for i in range(1, 4)
     ]
-    texts = [json.dumps(p.to_dict()) for p in people]
+    texts = [json.dumps(export_dict(p)) for p in people]
     paths = {}
     for name, text in {
         "a.json": texts[0],
         "b.json": texts[1],
         "a-again.json": texts[0],
         "broken.json": "{oops",
-        "evil.json": json.dumps({**people[2].to_dict(), "role": '<img src=x onerror="window.__xss=1">'}),
+        "evil.json": json.dumps({**export_dict(people[2]), "role": '<img src=x onerror="window.__xss=1">'}),
     }.items():
         paths[name] = tmp_path / name
         paths[name].write_text(text, encoding="utf-8")

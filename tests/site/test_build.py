@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -106,8 +107,12 @@ def test_engine_wheel_and_pyodide_are_shipped(built_site: Path) -> None:
     assert "checklists/load.py" not in names, "the YAML loader is build-side only"
     assert not any(n.startswith("checklists/definitions") for n in names)
     form = (built_site / "checklists/leadership/index.html").read_text(encoding="utf-8")
-    assert f'data-cx-pyodide="{version}"' in form
-    assert f'data-cx-wheel="assets/engine/{wheels[0].parent.name}/{wheels[0].name}"' in form
+    config = json.loads(re.search(r'<script type="application/json" id="__cx_engine">(.*?)</script>', form).group(1))
+    assert config["pyodide"] == f"assets/pyodide/{version}/"
+    assert config["wheel"] == f"assets/engine/{wheels[0].parent.name}/{wheels[0].name}"
+    assert form.count('id="__cx_engine"') == 1, "the engine config is on the page once"
+    for key in ("stdlib", "bytecode", "memory"):
+        assert (built_site / config[key]).stat().st_size > 0, key
 
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//(?!127\.0\.0\.1)""", re.I)
@@ -188,14 +193,14 @@ def test_undefined_variable_fails_the_build(tmp_path: Path) -> None:
 def test_build_without_pyodide_says_how_to_set_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("engine_hook", ROOT / "overrides/hooks/engine.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    monkeypatch.setattr(hook, "ROOT", tmp_path)
+    spec = importlib.util.spec_from_file_location("cx_engine", ROOT / "overrides/hooks/cx_engine.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
     from mkdocs.exceptions import PluginError
 
     with pytest.raises(PluginError, match=r"Pyodide is not installed .*run `make serve` or `make build`"):
-        hook.pyodide_version()
+        module.Engine(tmp_path).pyodide_version()
 
 
 def valid_definition(**changes: object) -> dict:

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from checklists.answers import migrate
 from checklists.model import UNKNOWN, Checklist, ChecklistError
-from checklists.scoring import display, migrate, score
+from checklists.scoring import display, score
 
 from .test_model import minimal
 

@@ -11,9 +11,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from checklists.answers import migrate
 from checklists.load import load_all
 from checklists.model import UNKNOWN, Checklist
-from checklists.scoring import migrate, score
+from checklists.scoring import score
 from tests.conftest import ROOT
 
 GOLDEN = yaml.safe_load((Path(__file__).parent / "data" / "golden.yml").read_text(encoding="utf-8"))

@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checklists import api
-from checklists.codec import Export, encode_share, make_export
+from checklists.formats import encode_share, export_dict
 from checklists.model import UNKNOWN, Checklist
+from checklists.record import Response, respond
 from checklists.scoring import score
 from checklists.team import MIN_RESPONDENTS, Spread, aggregate
 from checklists.teamview import render_team, team_csv
@@ -21,8 +22,8 @@ from .test_model import minimal
 DEMO = Checklist.from_dict(minimal())
 
 
-def person(answers: dict[str, Any], role: str | None = None, lang: str = "nl", date: str = "d") -> Export:
-    return make_export(DEMO, answers, language=lang, role=role, date=date)
+def person(answers: dict[str, Any], role: str | None = None, lang: str = "nl", date: str = "d") -> Response:
+    return respond(DEMO, answers, language=lang, role=role, date=date)
 
 
 def test_spread_by_hand() -> None:
@@ -119,7 +120,7 @@ def test_team_view_escapes_labels_and_exports_csv() -> None:
     hostile = minimal()
     hostile["sections"][0]["title"] = {"nl": "<script>x()</script>", "en": "<script>x()</script>"}
     checklist = Checklist.from_dict(hostile)
-    people = [make_export(checklist, {"one-a": v}, language="nl", date=str(v)) for v in (1, 3, 5)]
+    people = [respond(checklist, {"one-a": v}, language="nl", date=str(v)) for v in (1, 3, 5)]
     html = render_team(checklist, aggregate(checklist, people), "en")
     assert "<script>" not in html and "&lt;script&gt;" in html
     text = team_csv(checklist, aggregate(checklist, people), "en")
@@ -129,7 +130,7 @@ def test_team_view_escapes_labels_and_exports_csv() -> None:
 
 def test_team_api_accepts_refuses_and_deduplicates() -> None:
     api.define(DEMO.to_dict())
-    good = [json.dumps(person({"one-a": v}, role="employee", date=str(v)).to_dict()) for v in (1, 2, 4)]
+    good = [json.dumps(export_dict(person({"one-a": v}, role="employee", date=str(v)))) for v in (1, 2, 4)]
     share = encode_share(DEMO, {"one-a": 5, "two-a": 3})
     files = [{"name": f"p{i}.json", "text": t} for i, t in enumerate(good)]
     files += [

@@ -4,23 +4,18 @@
 //   bytecode  the stdlib and the engine as bytecode compiled at build time, with an inline lock file;
 //   wheel     Pyodide's own stdlib and the engine wheel through loadPackage (the fallback).
 // Whatever the path, the engine must pass a self-test before it answers anything.
-const params = new URL(import.meta.url).searchParams;
+// The first message is the engine config (overrides/main.html): paths relative to the site root.
 const siteRoot = new URL("../../", import.meta.url);
-const indexURL = new URL(`assets/pyodide/${params.get("pyodide")}/`, siteRoot).href;
-const expected = params.get("engine");
-const asset = (name) => (params.get(name) ? new URL(params.get(name), siteRoot).href : null);
 const ENGINE_ZIP = "/lib/cx_engine.zip";
 const SNAPSHOTS = "cx-snapshot";
-
-// Start the downloads the fast paths need right away, in parallel with Pyodide's own.
-const engineZip = asset("bytecode")
-  ? fetch(asset("bytecode")).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${r.status} ${r.url}`))))
-  : Promise.reject(new Error("no bytecode engine"));
-engineZip.catch(() => {}); // reported by the fast paths, if they are tried
+let config = null;
+let indexURL = null;
+let engineZip = null;
+const asset = (name) => (config[name] ? new URL(config[name], siteRoot).href : null);
 
 async function checked(pyodide, path) {
   const version = pyodide.runPython("import checklists, checklists.api\nchecklists.__version__");
-  if (version !== expected) throw new Error(`engine ${version} loaded, ${expected} expected`);
+  if (version !== config.version) throw new Error(`engine ${version} loaded, ${config.version} expected`);
   if (!pyodide.runPython("checklists.api.self_test()")) throw new Error("the engine failed its self-test");
   self.cxBoot = path; // for tests and benchmarks: which path booted
   return pyodide.globals.get("checklists").api.handle;
@@ -31,7 +26,7 @@ function fastOptions(engine) {
   return {
     indexURL,
     stdLibURL: asset("stdlib"),
-    lockFileContents: { info: JSON.parse(params.get("lock")), packages: {} },
+    lockFileContents: { info: config.lock, packages: {} },
     packageBaseUrl: indexURL,
     env: { PYTHONPATH: ENGINE_ZIP, LANG: "en_US.UTF-8" },
     fsInit: async (FS) => FS.writeFile(ENGINE_ZIP, engine),
@@ -84,9 +79,16 @@ async function keepSnapshot() {
   self.cxSnapshotKept = true;
 }
 
-async function boot() {
+async function boot(settings) {
+  config = settings;
+  indexURL = new URL(config.pyodide, siteRoot).href;
+  // start the download the fast paths need right away, in parallel with Pyodide's own
+  engineZip = asset("bytecode")
+    ? fetch(asset("bytecode")).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${r.status} ${r.url}`))))
+    : Promise.reject(new Error("no bytecode engine"));
+  engineZip.catch(() => {}); // reported by the fast paths, if they are tried
   const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
-  if (asset("stdlib") && params.get("lock")) {
+  if (asset("stdlib") && config.lock) {
     const snapshot = await storedSnapshot();
     if (snapshot) {
       try {
@@ -107,9 +109,14 @@ async function boot() {
   return bootPlain(loadPyodide);
 }
 
-const ready = boot();
+let configure;
+const ready = new Promise((resolve) => {
+  configure = resolve;
+}).then(boot);
+ready.catch(() => {}); // reported to every request
 
 self.onmessage = async (event) => {
+  if (event.data.config) return configure(event.data.config);
   const { id, op, args } = event.data;
   try {
     const handle = await ready;

@@ -1,8 +1,8 @@
-"""Exports, imports and share codes: answers in and out of the browser, validated by the model.
+"""The wire formats of a response: the JSON export file, the share code of a link, and CSV for spreadsheets.
 
-JSON exports carry checklist id, definition version, language, role, team label, date and engine
-version; share codes pack the answers into a URL fragment with a CRC-32 checksum; CSV is for
-spreadsheets (UTF-8 with BOM, `;`-separated, every field quoted).
+Exports carry checklist id, definition version, language, role, team label, date and engine version;
+share codes pack the answers into a URL fragment with a CRC-32; CSV is UTF-8 with BOM, `;`-separated,
+every field quoted. Reading any of them validates through the model and refuses with `ImportProblem`.
 """
 
 from __future__ import annotations
@@ -12,114 +12,37 @@ import io
 import json
 import zlib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
-from .model import UNKNOWN, Checklist, ChecklistError, Text
-from .scoring import Answer, Result, display, migrate
+from .answers import Answer, migrate
+from .model import UNKNOWN, Checklist, ChecklistError
+from .record import MAX_LABEL, ImportProblem, Response, clean_label, clean_role, respond
+from .scoring import Result, display
+from .strings import t
 
 FORMAT = "cx-playbook-export"
 SCHEMA = 1
 MAX_BYTES = 2_000_000
 """The largest export or team file accepted (a full export is a few kilobytes)."""
-MAX_LABEL = 80
-ROLES = {
-    "board": Text("Directie of bestuur", "Board"),
-    "manager": Text("Manager", "Manager"),
-    "employee": Text("Medewerker of contactcentrum", "Employee or contact centre"),
-    "other": Text("Anders", "Other"),
-}
-LEADERS = ("board", "manager")
-STAFF = ("employee",)
 
 
-class ImportProblem(ValueError):
-    """Why an import, share code or team file is refused: a code for the page's message, plus details."""
-
-    def __init__(self, code: str, **details: Any) -> None:
-        self.code = code
-        self.details = details
-        super().__init__(f"{code}: {details}" if details else code)
-
-
-@dataclass(frozen=True)
-class Export:
-    """One respondent's answers to one checklist, as exported (after migration to the current version)."""
-
-    checklist: str
-    version: int
-    answers: dict[str, Answer]
-    language: str = "nl"
-    role: str | None = None
-    team: str | None = None
-    date: str | None = None
-    engine: str | None = None
-    dropped: tuple[str, ...] = ()
-    from_version: int | None = None
-
-    def fingerprint(self) -> str:
-        """Identifies the same export uploaded twice (answers, role, label and date)."""
-        canonical = json.dumps([self.checklist, self.answers, self.role, self.team, self.date], sort_keys=True)
-        return f"{zlib.crc32(canonical.encode()):08x}"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "format": FORMAT,
-            "schema": SCHEMA,
-            "checklist": self.checklist,
-            "version": self.version,
-            "language": self.language,
-            "role": self.role,
-            "team": self.team,
-            "date": self.date,
-            "engine": self.engine,
-            "answers": dict(self.answers),
-        }
+def export_dict(response: Response) -> dict[str, Any]:
+    """A response as the data of an export file."""
+    return {
+        "format": FORMAT,
+        "schema": SCHEMA,
+        "checklist": response.checklist,
+        "version": response.version,
+        "language": response.language,
+        "role": response.role,
+        "team": response.team,
+        "date": response.date,
+        "engine": response.engine,
+        "answers": dict(response.answers),
+    }
 
 
-def clean_role(role: Any) -> str | None:
-    """A known role id or None; anything else is refused."""
-    if role in (None, ""):
-        return None
-    if role not in ROLES:
-        raise ImportProblem("role", value=str(role)[:MAX_LABEL])
-    return role
-
-
-def clean_label(label: Any) -> str | None:
-    """A free-text team label: trimmed, at most MAX_LABEL characters, never markup-interpreted."""
-    if label in (None, ""):
-        return None
-    if not isinstance(label, str):
-        raise ImportProblem("label")
-    return " ".join(label.split())[:MAX_LABEL] or None
-
-
-def make_export(
-    checklist: Checklist,
-    answers: Mapping[str, Answer],
-    *,
-    language: str,
-    role: Any = None,
-    team: Any = None,
-    date: str | None = None,
-    engine: str | None = None,
-) -> Export:
-    """An export of validated answers with its metadata."""
-    migration = migrate(checklist, dict(answers), checklist.version)
-    return Export(
-        checklist.id,
-        checklist.version,
-        migration.answers,
-        language if language in ("nl", "en") else "nl",
-        clean_role(role),
-        clean_label(team),
-        date,
-        engine,
-    )
-
-
-def parse_export(checklists: Mapping[str, Checklist], text: str, *, expected: str | None = None) -> Export:
+def parse_export(checklists: Mapping[str, Checklist], text: str, *, expected: str | None = None) -> Response:
     """Parse and validate an export file's text; older versions are migrated, problems raise `ImportProblem`."""
     if len(text.encode("utf-8", errors="replace")) > MAX_BYTES:
         raise ImportProblem("too_large")
@@ -151,7 +74,7 @@ def parse_export(checklists: Mapping[str, Checklist], text: str, *, expected: st
         migration = migrate(checklist, answers, version)
     except ChecklistError:
         raise ImportProblem("answers") from None
-    return Export(
+    return Response(
         checklist=name,
         version=checklist.version,
         answers=migration.answers,
@@ -212,12 +135,13 @@ def decode_share(checklists: Mapping[str, Checklist], code: str) -> tuple[Checkl
     return checklist, answers
 
 
-# --- CSV ------------------------------------------------------------------------------------------------------------
+def shared_response(checklists: Mapping[str, Checklist], code: str) -> Response:
+    """The response a pasted share link stands for (dated by its checksum, so the same link counts once)."""
+    checklist, answers = decode_share(checklists, code)
+    return respond(checklist, answers, language="nl", date=f"share:{code.strip()[-8:]}")
 
-CSV_HEAD = {
-    "nl": ["onderdeel", "onderdeelscore", "vraag_id", "vraag", "antwoord", "betekenis"],
-    "en": ["section", "section_score", "question_id", "question", "answer", "meaning"],
-}
+
+# --- CSV ------------------------------------------------------------------------------------------------------------
 
 
 def _cell(value: Any) -> str:
@@ -237,7 +161,7 @@ def to_csv(rows: list[list[Any]]) -> str:
 
 def answers_csv(checklist: Checklist, answers: Mapping[str, Answer], result: Result, lang: str) -> str:
     """One row per question: section, its score, question, answer and the answer's meaning."""
-    rows: list[list[Any]] = [CSV_HEAD["en" if lang == "en" else "nl"]]
+    rows: list[list[Any]] = [t("csv_answers", lang).split(";")]
     scale = checklist.scale
     for section in checklist.sections:
         section_score = display(result.section(section.id).score)

@@ -11,18 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checklists.codec import (
-    MAX_BYTES,
-    ImportProblem,
-    answers_csv,
-    decode_share,
-    encode_share,
-    make_export,
-    parse_export,
-    to_csv,
-)
+from checklists.formats import MAX_BYTES, answers_csv, decode_share, encode_share, export_dict, parse_export, to_csv
 from checklists.load import load_all
 from checklists.model import UNKNOWN, Checklist
+from checklists.record import ImportProblem, respond
 from checklists.scoring import score
 
 SUITE = load_all()
@@ -30,7 +22,7 @@ LEADERSHIP = SUITE["leadership"]
 
 
 def exported(answers: dict[str, Any], **meta: Any) -> str:
-    return json.dumps(make_export(LEADERSHIP, answers, language="en", **meta).to_dict())
+    return json.dumps(export_dict(respond(LEADERSHIP, answers, language="en", **meta)))
 
 
 def test_export_round_trip_keeps_everything() -> None:

@@ -1,0 +1,74 @@
+"""Answer sets: validated against a checklist, and carried over from an older version of it.
+
+Part of the model layer: scoring, records and formats all take answers through here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .model import UNKNOWN, Checklist, ChecklistError
+
+Answer = int | str
+"""A value on the checklist's scale, or `UNKNOWN` ("don't know / not applicable")."""
+
+
+def parse_answers(checklist: Checklist, answers: Any) -> dict[str, Answer]:
+    """Validate an answer set: known question ids, values on the scale or `UNKNOWN`."""
+    if not isinstance(answers, Mapping):
+        raise ChecklistError("answers", "expected a mapping of question ids to answers")
+    known = set(checklist.question_ids)
+    clean: dict[str, Answer] = {}
+    for key, value in answers.items():
+        if key not in known:
+            raise ChecklistError(f"answers.{key}", f"not a question of the checklist {checklist.id!r}")
+        if value == UNKNOWN:
+            clean[key] = UNKNOWN
+        elif isinstance(value, bool) or not isinstance(value, int) or value not in checklist.scale.values:
+            scale = checklist.scale
+            raise ChecklistError(f"answers.{key}", f"{value!r} is off the scale {scale.low}–{scale.high}")
+        else:
+            clean[key] = value
+    return clean
+
+
+@dataclass(frozen=True)
+class Migration:
+    """Answers carried over from an older definition version, and the ones that could not be."""
+
+    answers: dict[str, Answer]
+    dropped: tuple[str, ...]
+    from_version: int
+    to_version: int
+
+    @property
+    def changed(self) -> bool:
+        return self.from_version != self.to_version
+
+
+def migrate(checklist: Checklist, answers: Any, version: Any) -> Migration:
+    """Carry answers saved under `version` over to the current definition, flagging what no longer fits."""
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ChecklistError("version", f"expected a definition version, got {version!r}")
+    if version > checklist.version:
+        raise ChecklistError(
+            "version", f"version {version} of {checklist.id!r} is newer than this site's version {checklist.version}"
+        )
+    if version == checklist.version:
+        return Migration(parse_answers(checklist, answers), (), version, version)
+    if not isinstance(answers, Mapping):
+        raise ChecklistError("answers", "expected a mapping of question ids to answers")
+    known = set(checklist.question_ids)
+    kept: dict[str, Answer] = {}
+    dropped: list[str] = []
+    for key, value in answers.items():
+        fits = value == UNKNOWN or (
+            isinstance(value, int) and not isinstance(value, bool) and value in checklist.scale.values
+        )
+        if key in known and fits:
+            kept[key] = value
+        else:
+            dropped.append(str(key))
+    return Migration(kept, tuple(dropped), version, checklist.version)

@@ -1,0 +1,93 @@
+"""The data one build of the site renders from: the checklists, the nine building blocks, the editorial lists.
+
+Read anew for every build (so `mkdocs serve` shows an edit after its reload), validated, and checked
+against the chapters: a mistake fails the build with the file and key path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from checklists.load import load_all, parse_yaml
+from checklists.model import Checklist, ChecklistError, Text
+
+from .editorial import Editorial
+
+HERE = Path(__file__).parent
+HEADING_ID = re.compile(r"\{ *#([a-z0-9-]+) *\}")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One of the nine building blocks: its number, chapter, section of the leadership checklist and name."""
+
+    number: int
+    page: str
+    section: str
+    name: Text
+
+    @classmethod
+    def from_dict(cls, data: Any, path: str) -> Block:
+        if not isinstance(data, dict) or set(data) != {"number", "page", "section", "name"}:
+            raise ChecklistError(path, "expected number, page, section and name")
+        return cls(int(data["number"]), str(data["page"]), str(data["section"]), Text.from_dict(data["name"], path))
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """Everything the macros render from, for one build."""
+
+    checklists: dict[str, Checklist]
+    blocks: tuple[Block, ...]
+    editorial: Editorial
+
+    @classmethod
+    def load(cls, definitions: Path, docs: Path) -> SiteData:
+        """Read the definitions (links checked against `docs`), `blocks.yml` and the editorial lists."""
+        checklists = load_all(definitions)
+        for checklist in checklists.values():
+            check_links(checklist, docs)
+        return cls(checklists, load_blocks(HERE / "blocks.yml"), Editorial.load(HERE))
+
+    def block_of(self, src_uri: str) -> Block:
+        """The building block whose chapter is `src_uri` (either language edition)."""
+        page = src_uri.replace(".en.md", ".md")
+        for block in self.blocks:
+            if block.page == page:
+                return block
+        raise ValueError(f"{src_uri} is not a building-block chapter (see macros/blocks.yml)")
+
+
+def load_blocks(path: Path) -> tuple[Block, ...]:
+    """The building-block list, in order."""
+    data = parse_yaml(path.read_text(encoding="utf-8"), file=path.name)
+    if not isinstance(data, list):
+        raise ChecklistError("(top level)", "expected a list", file=path.name)
+    try:
+        return tuple(Block.from_dict(item, f"[{i}]") for i, item in enumerate(data))
+    except ChecklistError as error:
+        raise error.in_file(path.name) from None
+
+
+def check_links(checklist: Checklist, docs: Path) -> None:
+    """Every chapter link must name an existing page (both editions) and, if given, an existing heading id."""
+    places = [(f"sections[{i}].chapter", s.chapter) for i, s in enumerate(checklist.sections)]
+    places += [
+        (f"sections[{i}].questions[{j}].chapter", q.chapter)
+        for i, s in enumerate(checklist.sections)
+        for j, q in enumerate(s.questions)
+    ]
+    for path, link in places:
+        if not link:
+            continue
+        page, _, anchor = link.partition("#")
+        for edition in (docs / page, docs / page.replace(".md", ".en.md")):
+            if not edition.is_file():
+                message = f"links to {edition.relative_to(docs)}, which does not exist"
+                raise ChecklistError(path, message, file=f"{checklist.id}.yml")
+            if anchor and anchor not in HEADING_ID.findall(edition.read_text(encoding="utf-8")):
+                message = f"links to #{anchor}, which {edition.relative_to(docs)} does not have"
+                raise ChecklistError(path, message, file=f"{checklist.id}.yml")

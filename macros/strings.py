@@ -1,0 +1,192 @@
+"""Every sentence the build renders into pages, in both languages, once: the catalogue behind `t(key, lang)`.
+
+Keys it does not hold fall back to the engine's catalogue (`checklists.strings`), so a sentence both sides show
+(a role, a refusal, "Read more") is written once. `tests/unit/test_strings.py` checks both catalogues.
+"""
+
+from __future__ import annotations
+
+from checklists.model import Text
+from checklists.strings import STRINGS as ENGINE
+
+STRINGS: dict[str, Text] = {
+    # chapters and pages
+    "checklist_block": Text(
+        "Toets dit onderdeel met de vragen van de leiderschapschecklist over {name}:",
+        "Check this part with the leadership checklist's questions on {name}:",
+    ),
+    "to_checklist": Text("Naar de checklist: {name}", "To the checklist: {name}"),
+    "previous": Text("Vorige bouwsteen", "Previous building block"),
+    "next": Text("Volgende bouwsteen", "Next building block"),
+    "block": Text("Bouwsteen {n}", "Building block {n}"),
+    "blocks_nav": Text("Bouwstenen", "Building blocks"),
+    "advice_all": Text("Alle adviezen van deze checklist", "All advice in this checklist"),
+    "forget": Text("Wis alles wat deze site bewaarde", "Erase everything this site stored"),
+    "forget_confirm": Text(
+        "Alle bewaarde antwoorden van deze site in deze browser wissen? Dit kun je niet ongedaan maken.",
+        "Erase all answers this site saved in this browser? This cannot be undone.",
+    ),
+    "forget_done": Text("Gewist: {n} bewaarde onderdelen.", "Erased: {n} saved items."),
+    "how_title": Text("Hoe je invult", "How to answer"),
+    "how": Text(
+        "- Beoordeel wat je ziet gebeuren, niet wat in plannen staat.\n"
+        "- {low} betekent *{low_label}*, {high} *{high_label}*. Kies *{unknown}* als je het echt niet kunt "
+        "beoordelen: dat telt niet mee in de score en ook niet in de dekking.\n"
+        "- Je antwoorden worden bij elke keuze in deze browser bewaard en nergens heen gestuurd. "
+        "Hoe de score wordt berekend, lees je op [Zo werkt de score]({method}).",
+        "- Judge what you see happening, not what plans say.\n"
+        "- {low} means *{low_label}*, {high} *{high_label}*. Choose *{unknown}* if you really cannot judge: "
+        "it counts neither towards the score nor towards the coverage.\n"
+        "- Your answers are saved in this browser with every choice and sent nowhere. "
+        "How the score is calculated is explained in [How scoring works]({method}).",
+    ),
+    "form_title": Text("De vragen", "The questions"),
+    "cited_none": Text("Deze pagina citeert geen bronnen.", "This page cites no sources."),
+    "chapter_checklist": Text(
+        "Toets waar jullie staan met de checklist {name}.", "See where you stand with the checklist {name}."
+    ),
+    "other_language": Text("English", "Nederlands"),
+    "advice_title": Text("Adviezen en hoofdstukken", "Advice and chapters"),
+    # the checklist form, its tools and the team view
+    "result": Text("Uitslag", "Result"),
+    "result_wait": Text(
+        "Beantwoord de vragen: je score verschijnt hier zodra de rekenmodule klaar is.",
+        "Answer the questions: your score appears here as soon as the scoring engine is ready.",
+    ),
+    "noscript": Text(
+        "Voor de score is JavaScript nodig. De vragen kun je ook zonder lezen en bespreken.",
+        "The score needs JavaScript. You can still read and discuss the questions without it.",
+    ),
+    "about_you": Text("Over jou (optioneel, geen naam nodig)", "About you (optional, no name needed)"),
+    "role_label": Text("Rol", "Role"),
+    "no_role_option": Text("— geen rol —", "— no role —"),
+    "team": Text("Teamlabel", "Team label"),
+    "team_hint": Text(
+        "Bijvoorbeeld ‘MT sales, november’. Helpt de facilitator exports te herkennen.",
+        "For example ‘Sales MT, November’. Helps the facilitator recognise exports.",
+    ),
+    "tools": Text("Bewaren, delen en vergelijken", "Keep, share and compare"),
+    "export_json": Text("Download als JSON", "Download as JSON"),
+    "export_csv": Text("Download als CSV", "Download as CSV"),
+    "import": Text("JSON-export inlezen", "Import a JSON export"),
+    "share": Text("Maak een deellink", "Create a share link"),
+    "share_label": Text(
+        "Deellink (de antwoorden staan in de link zelf, na de #)",
+        "Share link (the answers are in the link itself, after the #)",
+    ),
+    "print": Text("Afdrukken als rapport", "Print as a report"),
+    "snapshot": Text("Bewaar als momentopname", "Save as a snapshot"),
+    "reset": Text("Alle antwoorden wissen", "Clear all answers"),
+    "snapshots": Text("Momentopnamen", "Snapshots"),
+    "no_snapshots": Text(
+        "Nog geen momentopnamen. Bewaar er elk kwartaal één om de trend te zien.",
+        "No snapshots yet. Save one every quarter to see the trend.",
+    ),
+    "shared_banner": Text(
+        "Je bekijkt gedeelde antwoorden. Ze zijn alleen te lezen; je eigen antwoorden blijven bewaard.",
+        "You are viewing shared answers. They are read-only; your own answers stay saved.",
+    ),
+    "adopt": Text("Neem deze antwoorden over", "Adopt these answers"),
+    "leave_shared": Text("Terug naar mijn eigen antwoorden", "Back to my own answers"),
+    "team_files": Text(
+        "Exports toevoegen (JSON-bestanden, meerdere tegelijk)", "Add exports (JSON files, several at once)"
+    ),
+    "team_drop": Text("Of sleep de bestanden hierheen.", "Or drop the files here."),
+    "team_links": Text("Of plak deellinks, één per regel", "Or paste share links, one per line"),
+    "team_add_links": Text("Links toevoegen", "Add links"),
+    "team_clear": Text("Opnieuw beginnen", "Start again"),
+    "team_result": Text("Teamuitslag", "Team result"),
+    "team_empty": Text("Nog geen exports toegevoegd.", "No exports added yet."),
+    # messages the page's glue shows (passed to it as JSON)
+    "loading": Text("De rekenmodule wordt geladen…", "Loading the scoring engine…"),
+    "ready": Text("De rekenmodule is klaar.", "The scoring engine is ready."),
+    "slow": Text(
+        "De rekenmodule start niet (na 30 seconden). Je antwoorden blijven in deze browser bewaard; "
+        "probeer de pagina later opnieuw te laden.",
+        "The scoring engine did not start (after 30 seconds). Your answers stay saved in this browser; "
+        "try reloading the page later.",
+    ),
+    "failed": Text(
+        "De rekenmodule werkt niet in deze browser. Je antwoorden blijven bewaard.",
+        "The scoring engine does not work in this browser. Your answers stay saved.",
+    ),
+    "corrupt": Text(
+        "Eerder bewaarde antwoorden konden niet worden gelezen en zijn genegeerd.",
+        "Previously saved answers could not be read and have been ignored.",
+    ),
+    "storage": Text(
+        "Deze browser bewaart niets: je antwoorden gaan verloren als je de pagina sluit.",
+        "This browser does not save anything: your answers are lost when you close the page.",
+    ),
+    "storage_full": Text(
+        "De opslag van deze browser is vol: je laatste wijziging is niet bewaard. Exporteer je antwoorden.",
+        "This browser's storage is full: your last change was not saved. Export your answers.",
+    ),
+    "rejected": Text(
+        "Een deel van de bewaarde antwoorden past niet bij deze checklist en is genegeerd.",
+        "Some saved answers do not fit this checklist and have been ignored.",
+    ),
+    "confirm_import": Text(
+        "Je huidige antwoorden vervangen door die uit het bestand?",
+        "Replace your current answers with those from the file?",
+    ),
+    "confirm_adopt": Text(
+        "Je huidige antwoorden vervangen door de gedeelde antwoorden?",
+        "Replace your current answers with the shared answers?",
+    ),
+    "confirm_reset": Text(
+        "Al je antwoorden op deze checklist wissen? Momentopnamen blijven bewaard.",
+        "Clear all your answers to this checklist? Snapshots are kept.",
+    ),
+    "imported": Text("Antwoorden ingelezen uit {name}.", "Answers imported from {name}."),
+    "import_cancelled": Text(
+        "Inlezen geannuleerd; je antwoorden zijn niet veranderd.", "Import cancelled; your answers have not changed."
+    ),
+    "import_failed": Text("{name} is niet ingelezen: {reason}", "{name} was not imported: {reason}"),
+    "shared_failed": Text("De deellink is niet geopend: {reason}", "The share link was not opened: {reason}"),
+    "shared_other": Text(
+        "Deze deellink hoort bij een andere checklist.", "This share link belongs to another checklist."
+    ),
+    "adopted": Text("De gedeelde antwoorden zijn nu je eigen antwoorden.", "The shared answers are now your own."),
+    "share_ready": Text("Deellink gemaakt en gekopieerd.", "Share link created and copied."),
+    "share_made": Text("Deellink gemaakt: kopieer hem uit het veld.", "Share link created: copy it from the field."),
+    "snapshot_saved": Text("Momentopname bewaard.", "Snapshot saved."),
+    "snapshot_delete": Text("Verwijder", "Delete"),
+    "snapshot_item": Text("{date}: score {score}", "{date}: score {score}"),
+    "reset_done": Text("Alle antwoorden zijn gewist.", "All answers have been cleared."),
+    "team_summary": Text(
+        "{accepted} export(s) geaccepteerd, {refused} geweigerd.", "{accepted} export(s) accepted, {refused} refused."
+    ),
+    "team_download_json": Text("Teamuitslag {name} als JSON", "Team result {name} as JSON"),
+    "team_download_csv": Text("Teamuitslag {name} als CSV", "Team result {name} as CSV"),
+    "team_refused": Text("{name}: {reason}", "{name}: {reason}"),
+    # the scoring page
+    "value": Text("Antwoord", "Answer"),
+    "points": Text("Punten (0–100)", "Points (0–100)"),
+    "weight": Text("Gewicht", "Weight"),
+    "sum": Text("Berekening", "Calculation"),
+    "level": Text("Niveau", "Level"),
+    "from": Text("Vanaf", "From"),
+    "unknown_row": Text("telt niet mee", "left out"),
+    "not_answered": Text("niet beantwoord", "not answered"),
+    "method_overall": Text("Totaalscore", "Overall score"),
+    "method_no_score": Text("geen score (niets beantwoord)", "no score (nothing answered)"),
+    "method_coverage": Text("Dekking", "Coverage"),
+    "method_provisional": Text("voorlopig (onder {n}%)", "provisional (below {n}%)"),
+    "rounded": Text("afgerond", "rounded"),
+    "method_final": Text("definitief", "final"),
+    "phase_rule": Text(
+        "Fasenregel: je bereikt een fase als de score van die fase én van alle eerdere fasen minstens {n} is.",
+        "Phase rule: you reach a phase when that phase and every earlier phase score at least {n}.",
+    ),
+    "phase": Text("Bereikt na", "Reached after"),
+    "phase_none": Text("(geen fase gehaald)", "(no phase passed)"),
+    "term": Text("Term", "Term"),
+    "meaning": Text("Betekenis", "Meaning"),
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The text for `key` in `lang` (this catalogue, else the engine's), with `values` filled in (not escaped)."""
+    text = STRINGS[key] if key in STRINGS else ENGINE[key]
+    return text.get(lang).format(**values) if values else text.get(lang)
