@@ -68,8 +68,8 @@ def units(markdown: str) -> Iterator[str]:
 
 
 def prose(unit: str) -> str:
-    """A unit without link targets, heading ids and macro calls: the words a reader reads."""
-    unit = re.sub(r"\{\{.*?\}\}|\{ *[#.][^}]*\}", " ", unit)
+    """A unit without link targets, heading ids, macro calls and markup: the words a reader reads."""
+    unit = re.sub(r"\{\{.*?\}\}|\{ *[#.][^}]*\}|<[^>]+>", " ", unit)
     return LINK.sub("]", unit)
 
 
@@ -199,6 +199,15 @@ def test_building_blocks_have_one_name_everywhere(definitions: dict) -> None:
             assert re.search(rf"^title: {re.escape(name)}$", chapter, re.M), (block["page"], lang, "front matter")
             assert re.search(rf"^# {re.escape(name)}$", chapter, re.M), (block["page"], lang, "heading")
             assert sections[block["section"]].get(lang) == name, (block["section"], lang, "checklist section")
+
+
+def test_each_checklist_page_carries_its_checklists_one_name(definitions: dict) -> None:
+    for name, checklist in definitions.items():
+        for lang, suffix in (("nl", ".md"), ("en", ".en.md")):
+            page = (DOCS / f"checklists/{name}{suffix}").read_text(encoding="utf-8")
+            title = checklist.title.get(lang)
+            assert re.search(rf'^title: "?{re.escape(title)}"?$', page, re.M), (name, lang, "front matter")
+            assert re.search(rf"^# {re.escape(title)}$", page, re.M), (name, lang, "heading")
 
 
 CHAPTERS = sorted(
