@@ -48,15 +48,19 @@ class Migration:
         return self.from_version != self.to_version
 
 
-def migrate(checklist: Checklist, answers: Any, version: Any) -> Migration:
-    """Carry answers saved under `version` over to the current definition, flagging what no longer fits."""
+def migrate(checklist: Checklist, answers: Any, version: Any, *, lenient: bool = False) -> Migration:
+    """Carry answers saved under `version` over to the current definition, flagging what no longer fits.
+
+    Answers of the current version must all fit, unless `lenient` (saved data, read back): then, as for an
+    older version, what fits is kept and the rest is named as dropped.
+    """
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise ChecklistError("version", f"expected a definition version, got {version!r}")
     if version > checklist.version:
         raise ChecklistError(
             "version", f"version {version} of {checklist.id!r} is newer than this site's version {checklist.version}"
         )
-    if version == checklist.version:
+    if version == checklist.version and not lenient:
         return Migration(parse_answers(checklist, answers), (), version, version)
     if not isinstance(answers, Mapping):
         raise ChecklistError("answers", "expected a mapping of question ids to answers")
@@ -70,5 +74,5 @@ def migrate(checklist: Checklist, answers: Any, version: Any) -> Migration:
         if key in known and fits:
             kept[key] = value
         else:
-            dropped.append(str(key))
+            dropped.append(str(key)[:80])
     return Migration(kept, tuple(dropped), version, checklist.version)

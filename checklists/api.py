@@ -1,22 +1,42 @@
-"""The engine's message interface for the browser worker: JSON in, JSON out.
+"""The engine's message interface for the browser worker: JSON in, JSON out, for any input.
 
 The worker keeps one Python session; a page defines its checklists once and then sends score,
-export, import, share and team requests. Every reply is `{"result": …}` or `{"error": …}`.
+export, import, share, restore and team requests. `handle` is total: whatever text it is given, it
+replies `{"result": …}` or `{"error": {"kind", "code", "message"}}`, the message a sentence in the
+request's language. Outside text (files, links, saved entries) is read with limits (`jsontext`).
 """
 
 from __future__ import annotations
 
 import json
+import re
+import traceback
 from collections.abc import Mapping
 from typing import Any
 
-from . import ENGINE_VERSION
-from .formats import answers_csv, decode_share, encode_share, export_dict, parse_export, shared_response
+from . import ENGINE_VERSION, jsontext
+from .charts import chart_file, section_chart
+from .formats import (
+    MAX_BYTES,
+    answers_csv,
+    encode_share,
+    export_dict,
+    parse_export,
+    read_text,
+    shared_response,
+)
 from .model import Checklist, ChecklistError
-from .record import ImportProblem, Response, respond
+from .record import MAX_SNAPSHOTS, SCHEMA, Refusal, Response, Saved, read_history, read_plan, read_saved, respond
 from .report import announcement, render
 from .scoring import display, score, shown
 from .strings import t
+
+LANGUAGES = ("nl", "en")
+MAX_FILES = 200
+REQUEST_CHARS = MAX_FILES * MAX_BYTES
+"""A team request carries its files as text; nothing else comes near this size."""
+LINK = re.compile(r"[A-Za-z0-9._~/%-]*(#[A-Za-z0-9_-]*)?")
+"""A chapter URL as the build writes it: relative, no scheme."""
 
 _LOADED: dict[str, tuple[Checklist, dict[str, str]]] = {}
 
@@ -25,16 +45,26 @@ def _checklists() -> dict[str, Checklist]:
     return {name: checklist for name, (checklist, _) in _LOADED.items()}
 
 
-def _get(checklist_id: str) -> tuple[Checklist, dict[str, str]]:
-    if checklist_id not in _LOADED:
-        raise ChecklistError("checklist", f"unknown checklist {checklist_id!r}")
+def _get(checklist_id: Any) -> tuple[Checklist, dict[str, str]]:
+    if not isinstance(checklist_id, str) or checklist_id not in _LOADED:
+        raise Refusal("no_checklist")
     return _LOADED[checklist_id]
 
 
+def _mapping(value: Any) -> Mapping[str, Any]:
+    # an optional object argument
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise Refusal("bad_request")
+    return value
+
+
 def define(definition: Any, links: Any = None, lang: str = "nl") -> dict[str, Any]:
-    """Build a checklist from the page's definition (and its chapter links) and keep it for scoring."""
+    """Build a checklist from the page's definition (and its chapter URLs) and keep it for scoring."""
     checklist = Checklist.from_dict(definition)
-    _LOADED[checklist.id] = (checklist, dict(links or {}))
+    urls = {str(k): v for k, v in _mapping(links).items() if isinstance(v, str) and LINK.fullmatch(v)}
+    _LOADED[checklist.id] = (checklist, urls)
     _warm_up(checklist)
     return {"id": checklist.id, "version": checklist.version, "engine": ENGINE_VERSION}
 
@@ -45,47 +75,66 @@ def _warm_up(checklist: Checklist) -> None:
     answers = dict.fromkeys(checklist.question_ids, checklist.scale.low)
     answers[checklist.question_ids[0]] = middle
     result = score(checklist, answers)
-    render(checklist, result, "nl", {}, answers, previous=("", shown(result)))
+    history = read_history(checklist, [{"date": "2026-01-01", "sections": shown(result), "score": 50}])
+    render(checklist, result, "nl", {}, history=history)
     announcement(checklist, result, "en")
 
 
-def _previous(previous: Any) -> tuple[str, dict[str, int | None]] | None:
-    # an earlier date and the section scores shown then; numbers from the page are taken only when whole 0–100
-    if not isinstance(previous, Mapping) or not isinstance(previous.get("sections"), Mapping):
-        return None
-    sections = {
-        str(key): value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100 else None
-        for key, value in previous["sections"].items()
-    }
-    return str(previous.get("date") or "")[:40], sections
-
-
-def score_answers(checklist_id: str, answers: Any, lang: str, meta: Any = None, previous: Any = None) -> dict[str, Any]:
+def score_answers(
+    checklist_id: Any,
+    answers: Any,
+    lang: str = "nl",
+    meta: Any = None,
+    plan: Any = None,
+    history: Any = None,
+) -> dict[str, Any]:
     """Score answers: the panel as HTML, a sentence to announce, the rounded overall and the shown section scores.
 
-    `previous` is a snapshot's date and shown section scores, for the trend column; it is not scored again.
+    `plan` fills the focus areas' fields; `history` is the snapshots as restored (dates, the scores they showed,
+    their plans), for the trend, the plan's progress and the list; no snapshot is scored again.
     """
     checklist, links = _get(checklist_id)
     result = score(checklist, answers)
+    meta = {k: v if isinstance(v, str) else None for k, v in _mapping(meta).items()}
+    kept, _ = read_plan(checklist, plan)
+    html = render(checklist, result, lang, links, meta=meta, plan=kept, history=read_history(checklist, history))
     return {
         "overall": display(result.overall),
         "sections": shown(result),
-        "html": render(checklist, result, lang, links, answers, meta=meta or {}, previous=_previous(previous)),
+        "html": html,
         "announce": announcement(checklist, result, lang),
     }
 
 
-def export(
-    checklist_id: str, answers: Any, lang: str, role: Any = None, team: Any = None, date: Any = None
-) -> dict[str, Any]:
-    """The answers as a JSON export and a CSV sheet, plus a file name stem."""
+def chart(checklist_id: Any, answers: Any, lang: str = "nl", date: Any = None) -> dict[str, Any]:
+    """The chart of the answers as an SVG file for a slide, titled with the checklist's name and the date."""
     checklist, _ = _get(checklist_id)
-    made = respond(checklist, answers, language=lang, role=role, team=team, date=date, engine=ENGINE_VERSION)
+    result = score(checklist, answers)
+    day = jsontext.clean(date[:10]) if isinstance(date, str) else ""
+    heading = t("chart_file_title", lang, checklist=checklist.title.get(lang), date=day)
+    stamp = re.sub(r"[^0-9A-Za-z-]", "", day) or "chart"
+    return {"svg": chart_file(section_chart(checklist, result, lang), heading), "stem": f"{checklist.id}-{stamp}"}
+
+
+def export(
+    checklist_id: Any,
+    answers: Any,
+    lang: str = "nl",
+    role: Any = None,
+    team: Any = None,
+    date: Any = None,
+    plan: Any = None,
+) -> dict[str, Any]:
+    """The answers (with the action plan) as a JSON export and a CSV sheet, plus a file name stem."""
+    checklist, _ = _get(checklist_id)
+    date = date if isinstance(date, str) else None
+    made = respond(checklist, answers, language=lang, role=role, team=team, date=date, engine=ENGINE_VERSION, plan=plan)
     result = score(checklist, made.answers)
-    stem = f"{checklist.id}-v{checklist.version}-{(date or 'export')[:10]}"
+    day = jsontext.clean((date or "export")[:10])
+    stem = f"{checklist.id}-v{checklist.version}-{re.sub(r'[^0-9A-Za-z-]', '', day) or 'export'}"
     return {
         "json": json.dumps(export_dict(made), ensure_ascii=False, indent=2),
-        "csv": answers_csv(checklist, made.answers, result, lang),
+        "csv": answers_csv(checklist, made, result, lang),
         "stem": stem,
     }
 
@@ -97,47 +146,103 @@ def _migrated(made: Response, lang: str) -> str | None:
     return t("migrated", lang, value=made.from_version, dropped=", ".join(made.dropped) or "—")
 
 
-def import_export(checklist_id: str, text: str, lang: str) -> dict[str, Any]:
+def import_export(checklist_id: Any, text: Any, lang: str = "nl") -> dict[str, Any]:
     """Validate an export's text for this checklist page: the answers to adopt and what was left out."""
+    _get(checklist_id)
     made = parse_export(_checklists(), text, expected=checklist_id)
     return {
         "answers": made.answers,
         "role": made.role,
         "team": made.team,
         "date": made.date,
+        "plan": {k: v.to_dict() for k, v in made.plan.items()},
         "notice": _migrated(made, lang),
     }
 
 
-def share_encode(checklist_id: str, answers: Any, lang: str = "nl") -> dict[str, Any]:
+def share_encode(checklist_id: Any, answers: Any, lang: str = "nl") -> dict[str, Any]:
     """A share code for the answers (for the URL fragment)."""
     checklist, _ = _get(checklist_id)
     return {"code": encode_share(checklist, respond(checklist, answers, language="nl").answers)}
 
 
-def share_decode(code: str, lang: str) -> dict[str, Any]:
-    """The checklist id and answers in a share code."""
-    checklist, answers = decode_share(_checklists(), code)
-    return {"checklist": checklist.id, "answers": answers}
+def share_decode(code: Any, lang: str = "nl") -> dict[str, Any]:
+    """The checklist id and answers in a share code (of this or an earlier version), and what no longer fits."""
+    made = shared_response(_checklists(), code)
+    return {"checklist": made.checklist, "answers": made.answers, "notice": _migrated(made, lang)}
 
 
-def team_view(files: Any, lang: str, date: Any = None) -> dict[str, Any]:
-    """Aggregate dropped exports and pasted share links: per checklist the team view, plus what was refused."""
+def restore(checklist_id: Any, text: Any = None, lang: str = "nl") -> dict[str, Any]:
+    """A browser's saved entry (its raw text), validated and carried over: the state to keep and one notice."""
+    checklist, _ = _get(checklist_id)
+    if text is None:
+        restored, notice = read_saved(checklist, {"schema": SCHEMA}), None
+    else:
+        try:
+            restored = read_saved(checklist, read_text(text, max_chars=MAX_BYTES))
+        except Refusal:
+            restored = read_saved(checklist, None)
+        parts = [t(key, lang, detail=detail) for key, detail in restored.dropped]
+        notice = t("corrupt_saved", lang) if restored.corrupt else t("restored", lang, what="; ".join(parts))
+        notice = notice if restored.corrupt or parts else None
+    return {"state": _state(checklist, restored.saved), "notice": notice}
+
+
+def _state(checklist: Checklist, saved: Saved) -> dict[str, Any]:
+    # a saved entry as the page keeps it; each snapshot with the scores it showed, computed once here
+    snapshots = []
+    for snapshot in saved.snapshots[-MAX_SNAPSHOTS:]:
+        result = score(checklist, snapshot.answers)
+        snapshots.append(
+            {
+                "date": snapshot.date,
+                "version": snapshot.version,
+                "answers": snapshot.answers,
+                "plan": {k: v.to_dict() for k, v in snapshot.plan.items()},
+                "score": display(result.overall),
+                "sections": shown(result),
+            }
+        )
+    return {
+        "schema": SCHEMA,
+        "checklist": checklist.id,
+        "version": checklist.version,
+        "answers": saved.answers,
+        "role": saved.role,
+        "team": saved.team,
+        "updated": saved.updated,
+        "plan": {k: v.to_dict() for k, v in saved.plan.items()},
+        "snapshots": snapshots,
+    }
+
+
+def team_view(files: Any, lang: str = "nl", date: Any = None) -> dict[str, Any]:
+    """Aggregate dropped exports and pasted share links: per checklist the team view, plus what was refused.
+
+    Each item is read on its own: a bad one is refused with its own sentence and the others still count.
+    """
     # imported here: checklist pages never need statistics and friends, so their engine starts sooner
     from .team import aggregate
     from .teamview import render_team, team_csv, team_dict
 
+    if not isinstance(files, list) or len(files) > MAX_FILES:
+        raise Refusal("bad_request")
     checklists = _checklists()
     accepted: dict[str, list[Response]] = {}
     refused: list[dict[str, str]] = []
     notes: list[dict[str, str]] = []
     seen: set[str] = set()
     for item in files:
-        name, text = str(item.get("name", ""))[:200], str(item.get("text", ""))
+        item = item if isinstance(item, Mapping) else {}
+        name = jsontext.clean(str(item.get("name", ""))[:200])
         try:
-            found = _read_team_item(checklists, text)
-        except ImportProblem as problem:
+            found = _read_team_item(checklists, item.get("text"))
+        except Refusal as problem:
             refused.append({"name": name, "message": t(problem.code, lang, **problem.details)})
+            continue
+        except Exception:  # an item the engine cannot read must never stop the others
+            traceback.print_exc()
+            refused.append({"name": name, "message": t("engine_error", lang)})
             continue
         if found.fingerprint() in seen:
             refused.append({"name": name, "message": t("duplicate", lang)})
@@ -148,6 +253,8 @@ def team_view(files: Any, lang: str, date: Any = None) -> dict[str, Any]:
         if note:
             notes.append({"name": name, "message": note})
     views, downloads = [], {}
+    date = jsontext.clean(date[:40]) if isinstance(date, str) else None
+    stamp = re.sub(r"[^0-9A-Za-z-]", "", (date or "")[:10]) or "export"
     for name, checklist in checklists.items():
         if name not in accepted:
             continue
@@ -157,7 +264,7 @@ def team_view(files: Any, lang: str, date: Any = None) -> dict[str, Any]:
             downloads[name] = {
                 "json": json.dumps(team_dict(checklist, team, date=date), ensure_ascii=False, indent=2),
                 "csv": team_csv(checklist, team, lang),
-                "stem": f"team-{name}-v{checklist.version}-{str(date or 'export')[:10]}",
+                "stem": f"team-{name}-v{checklist.version}-{stamp}",
             }
     return {
         "html": "".join(views),
@@ -168,12 +275,12 @@ def team_view(files: Any, lang: str, date: Any = None) -> dict[str, Any]:
     }
 
 
-def _read_team_item(checklists: dict[str, Checklist], text: str) -> Response:
+def _read_team_item(checklists: dict[str, Checklist], text: Any) -> Response:
     # an export file, or a pasted share link/code
+    if not isinstance(text, str):
+        raise Refusal("not_json")
     stripped = text.strip()
-    if stripped.startswith("{") or not stripped:
-        return parse_export(checklists, text)
-    if "cx1." in stripped:
+    if "cx1." in stripped and not stripped.startswith("{"):
         return shared_response(checklists, stripped)
     return parse_export(checklists, text)
 
@@ -208,22 +315,46 @@ _OPERATIONS = {
     "import": import_export,
     "share_encode": share_encode,
     "share_decode": share_decode,
+    "restore": restore,
+    "chart": chart,
     "team": team_view,
 }
 
 
-def handle(request: str) -> str:
-    """Run one request `{"op": …, "args": {…}}`; reply `{"result": …}` or `{"error": {…}}`."""
-    message: Any = None
+def _refusal(code: str, lang: str, kind: str = "refusal", **details: Any) -> str:
+    # the error reply: a catalogue sentence in the request's language
+    return json.dumps({"error": {"kind": kind, "code": code, "message": t(code, lang, **details)}})
+
+
+def _language(request: Any) -> str:
+    # the language a request asks for, even when the request cannot be read as a whole
+    found = re.search(r'"lang"\s*:\s*"(nl|en)"', request[:REQUEST_CHARS]) if isinstance(request, str) else None
+    return found.group(1) if found else "nl"
+
+
+def handle(request: Any) -> str:
+    """Run one request `{"op": …, "args": {…}}` (JSON text); reply `{"result": …}` or `{"error": {…}}`, always."""
+    lang = _language(request)
     try:
-        message = json.loads(request)
-        operation = _OPERATIONS[message["op"]]
-        return json.dumps({"result": operation(**message.get("args", {}))})
-    except ImportProblem as problem:
-        lang = (message or {}).get("args", {}).get("lang", "nl")
-        text = t(problem.code, lang, **problem.details)
-        return json.dumps({"error": {"kind": "import", "code": problem.code, "message": text}})
+        try:
+            message = read_text(request, max_chars=REQUEST_CHARS)
+        except Refusal:  # the envelope is the glue's own: if it cannot be read, the request is not understood
+            raise Refusal("bad_request") from None
+        args = message.get("args", {}) if isinstance(message, dict) else None
+        if not isinstance(args, dict):
+            raise Refusal("bad_request")
+        lang = args["lang"] if args.get("lang") in LANGUAGES else "nl"
+        operation = _OPERATIONS.get(message.get("op")) if isinstance(message.get("op"), str) else None
+        if operation is None:
+            raise Refusal("bad_request")
+        return json.dumps({"result": operation(**{**args, "lang": lang})})
+    except Refusal as problem:
+        return _refusal(problem.code, lang, "import", **problem.details)
     except ChecklistError as error:
-        return json.dumps({"error": {"kind": "checklist", "path": error.path, "message": str(error)}})
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        return json.dumps({"error": {"kind": "request", "message": f"{type(error).__name__}: {error}"}})
+        code = "bad_answers" if error.path.startswith("answers") else "bad_definition"
+        return _refusal(code, lang, "checklist", path=jsontext.clean(error.path)[:200])
+    except TypeError:
+        return _refusal("bad_request", lang)
+    except Exception:  # the boundary: whatever went wrong, the page gets a sentence, the console the details
+        traceback.print_exc()
+        return _refusal("engine_error", lang, "engine")

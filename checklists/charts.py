@@ -138,3 +138,29 @@ def _open(view_box: str, title: str) -> str:
         f'<svg class="cx-chart" xmlns="http://www.w3.org/2000/svg" viewBox="{view_box}" role="img" '
         f'aria-label="{escape(title)}"><title>{escape(title)}</title>'
     )
+
+
+# colours of the site's light theme (overrides/assets/stylesheets/cx.css), for a chart that leaves the page
+_FILE_STYLE = (
+    "text{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:13px;fill:#1f2328}"
+    ".cx-chart__grid{fill:none;stroke:#c8ccd0;stroke-width:1}.cx-chart__tick{fill:#5b6166}"
+    ".cx-chart__area{fill:#00695c;fill-opacity:.25;stroke:#00695c;stroke-width:2}"
+    ".cx-chart__dot,.cx-chart__bar{fill:#00695c}"
+    ".cx-chart__range{fill:#ff6e42;fill-opacity:.18;stroke:#ff6e42;stroke-dasharray:4 3}"
+    ".cx-chart__range-low{fill:#fff;stroke:#ff6e42;stroke-dasharray:4 3}.cx-file__title{font-size:18px;font-weight:600}"
+)
+
+
+def chart_file(chart: str, heading: str) -> str:
+    """A chart from the page as a file for a slide: its own colours, a white background and `heading` on top."""
+    view = chart.split('viewBox="', 1)[1].split('"', 1)[0].split()
+    width, height = float(view[2]), float(view[3]) + 48
+    size = f'x="0" y="48" width="{_fmt(width)}" height="{_fmt(height - 48)}" '
+    inner = chart.replace('<svg class="cx-chart" ', f'<svg class="cx-chart" {size}', 1)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_fmt(width)}" height="{_fmt(height)}" '
+        f'viewBox="0 0 {_fmt(width)} {_fmt(height)}"><title>{escape(heading)}</title><style>{_FILE_STYLE}</style>'
+        f'<rect width="100%" height="100%" fill="#fff"/>'
+        f'<text class="cx-file__title" x="16" y="30">{escape(heading)}</text>{inner}</svg>\n'
+    )

@@ -2,21 +2,21 @@
 
 Exports carry checklist id, definition version, language, role, team label, date and engine version;
 share codes pack the answers into a URL fragment with a CRC-32; CSV is UTF-8 with BOM, `;`-separated,
-every field quoted. Reading any of them validates through the model and refuses with `ImportProblem`.
+every field quoted. Reading any of them validates through the model and refuses with `Refusal`.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import zlib
 from collections.abc import Mapping
 from typing import Any
 
-from .answers import Answer, migrate
+from . import jsontext
+from .answers import Answer
 from .model import UNKNOWN, Checklist, ChecklistError
-from .record import MAX_LABEL, ImportProblem, Response, clean_label, clean_role, respond
+from .record import MAX_LABEL, Refusal, Response, respond
 from .scoring import Result, display
 from .strings import t
 
@@ -24,6 +24,21 @@ FORMAT = "cx-playbook-export"
 SCHEMA = 1
 MAX_BYTES = 2_000_000
 """The largest export or team file accepted (a full export is a few kilobytes)."""
+MAX_CODE = 400
+"""The longest share code or link read (a code has one character per question)."""
+
+
+def read_text(text: Any, *, max_chars: int = MAX_BYTES) -> Any:
+    """Outside JSON text as data, within the limits; anything else is a `Refusal` naming why."""
+    try:
+        return jsontext.read(text, max_chars=max_chars)
+    except jsontext.Unreadable as problem:
+        raise Refusal(problem.code) from None
+
+
+def _shown(value: Any, limit: int) -> str:
+    # a value from outside, made short and printable for a refusal's sentence
+    return " ".join(str(value).split())[:limit]
 
 
 def export_dict(response: Response) -> dict[str, Any]:
@@ -39,53 +54,47 @@ def export_dict(response: Response) -> dict[str, Any]:
         "date": response.date,
         "engine": response.engine,
         "answers": dict(response.answers),
+        "plan": {area: item.to_dict() for area, item in response.plan.items()},
     }
 
 
 def parse_export(checklists: Mapping[str, Checklist], text: str, *, expected: str | None = None) -> Response:
-    """Parse and validate an export file's text; older versions are migrated, problems raise `ImportProblem`."""
-    if len(text.encode("utf-8", errors="replace")) > MAX_BYTES:
-        raise ImportProblem("too_large")
-    if not text.strip():
-        raise ImportProblem("empty")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        raise ImportProblem("not_json") from None
+    """Parse and validate an export file's text; older versions are migrated, problems raise `Refusal`."""
+    data = read_text(text)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ImportProblem("foreign")
+        raise Refusal("foreign")
     if data.get("schema") != SCHEMA:
-        raise ImportProblem("schema")
+        raise Refusal("schema")
     name = data.get("checklist")
-    if expected is not None and name != expected and isinstance(name, str):
-        raise ImportProblem("other_checklist", value=name[:MAX_LABEL])
+    if not isinstance(name, str):
+        raise Refusal("unknown_checklist", value=_shown(name, MAX_LABEL))
+    if expected is not None and name != expected:
+        raise Refusal("other_checklist", value=_shown(name, MAX_LABEL))
     if name not in checklists:
-        raise ImportProblem("unknown_checklist", value=str(name)[:MAX_LABEL])
+        raise Refusal("unknown_checklist", value=_shown(name, MAX_LABEL))
     checklist = checklists[name]
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ImportProblem("version", value=str(version)[:20])
+        raise Refusal("version", value=_shown(version, 20))
     if version > checklist.version:
-        raise ImportProblem("newer_version", value=version, current=checklist.version)
+        raise Refusal("newer_version", value=version, current=checklist.version)
     answers = data.get("answers")
     if not isinstance(answers, dict):
-        raise ImportProblem("answers")
+        raise Refusal("answers")
     try:
-        migration = migrate(checklist, answers, version)
+        return respond(
+            checklist,
+            answers,
+            language=data.get("language") if data.get("language") in ("nl", "en") else "nl",
+            role=data.get("role"),
+            team=data.get("team"),
+            date=_shown(data["date"], 40) if isinstance(data.get("date"), str) and data["date"] else None,
+            engine=_shown(data["engine"], 20) if isinstance(data.get("engine"), str) and data["engine"] else None,
+            plan=data.get("plan"),
+            version=version,
+        )
     except ChecklistError:
-        raise ImportProblem("answers") from None
-    return Response(
-        checklist=name,
-        version=checklist.version,
-        answers=migration.answers,
-        language=data.get("language") if data.get("language") in ("nl", "en") else "nl",
-        role=clean_role(data.get("role")),
-        team=clean_label(data.get("team")),
-        date=str(data["date"])[:40] if data.get("date") else None,
-        engine=str(data["engine"])[:20] if data.get("engine") else None,
-        dropped=migration.dropped,
-        from_version=version if migration.changed else None,
-    )
+        raise Refusal("answers") from None
 
 
 # --- share codes ----------------------------------------------------------------------------------------------------
@@ -105,40 +114,46 @@ def encode_share(checklist: Checklist, answers: Mapping[str, Answer]) -> str:
     return f"{body}.{zlib.crc32(body.encode()):08x}"
 
 
-def decode_share(checklists: Mapping[str, Checklist], code: str) -> tuple[Checklist, dict[str, Answer]]:
-    """The checklist and answers in a share code; a mistyped or tampered code raises `ImportProblem`."""
+def decode_share(checklists: Mapping[str, Checklist], code: str) -> tuple[Checklist, int, dict[str, Answer]]:
+    """The checklist, version and answers in a share code; a mistyped or tampered code raises `Refusal`.
+
+    A code of an earlier version is read with that version's statements (the checklist's `history`).
+    """
+    if not isinstance(code, str) or len(code) > MAX_CODE or not code.isascii():
+        raise Refusal("bad_code")
     code = code.strip()
     if "#" in code:
         code = code.split("#", 1)[1]
     code = code.removeprefix("cx=")
     parts = code.split(".")
     if len(parts) != 5 or parts[0] != CODE_PREFIX:
-        raise ImportProblem("bad_code")
+        raise Refusal("bad_code")
     prefix, name, version, payload, checksum = parts
     if f"{zlib.crc32(f'{prefix}.{name}.{version}.{payload}'.encode()):08x}" != checksum:
-        raise ImportProblem("bad_code")
+        raise Refusal("bad_code")
     if name not in checklists:
-        raise ImportProblem("unknown_checklist", value=name[:MAX_LABEL])
+        raise Refusal("unknown_checklist", value=_shown(name, MAX_LABEL))
     checklist = checklists[name]
-    if not version.isdigit() or int(version) != checklist.version:
-        raise ImportProblem("code_version", value=version[:10], current=checklist.version)
-    if len(payload) != len(checklist.question_ids):
-        raise ImportProblem("bad_code")
+    questions = checklist.questions_of(int(version)) if version.isdigit() and len(version) <= 6 else None
+    if questions is None:
+        raise Refusal("code_version", value=_shown(version, 10), current=checklist.version)
+    if len(payload) != len(questions):
+        raise Refusal("bad_code")
     answers: dict[str, Answer] = {}
-    for question, char in zip(checklist.question_ids, payload, strict=True):
+    for question, char in zip(questions, payload, strict=True):
         if char == _UNKNOWN:
             answers[question] = UNKNOWN
         elif char != _BLANK:
             if char not in _DIGITS or int(char, 16) not in checklist.scale.values:
-                raise ImportProblem("bad_code")
+                raise Refusal("bad_code")
             answers[question] = int(char, 16)
-    return checklist, answers
+    return checklist, int(version), answers
 
 
 def shared_response(checklists: Mapping[str, Checklist], code: str) -> Response:
-    """The response a pasted share link stands for (dated by its checksum, so the same link counts once)."""
-    checklist, answers = decode_share(checklists, code)
-    return respond(checklist, answers, language="nl", date=f"share:{code.strip()[-8:]}")
+    """The response a share link stands for, migrated to the current version (dated by its checksum: one per link)."""
+    checklist, version, answers = decode_share(checklists, code)
+    return respond(checklist, answers, language="nl", date=f"share:{str(code).strip()[-8:]}", version=version)
 
 
 # --- CSV ------------------------------------------------------------------------------------------------------------
@@ -159,12 +174,14 @@ def to_csv(rows: list[list[Any]]) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def answers_csv(checklist: Checklist, answers: Mapping[str, Answer], result: Result, lang: str) -> str:
-    """One row per question: section, its score, question, answer and the answer's meaning."""
+def answers_csv(checklist: Checklist, response: Response, result: Result, lang: str) -> str:
+    """One row per question: section, its score, question, answer, the answer's meaning, and the section's plan."""
     rows: list[list[Any]] = [t("csv_answers", lang).split(";")]
-    scale = checklist.scale
+    scale, answers = checklist.scale, response.answers
     for section in checklist.sections:
         section_score = display(result.section(section.id).score)
+        plan = response.plan.get(section.id)
+        owner, due = (plan.owner, plan.due) if plan else (None, None)
         for question in section.questions:
             value = answers.get(question.id)
             if value == UNKNOWN:
@@ -173,5 +190,6 @@ def answers_csv(checklist: Checklist, answers: Mapping[str, Answer], result: Res
                 shown, meaning = "", ""
             else:
                 shown, meaning = value, scale.labels[int(value) - scale.low].get(lang)
-            rows.append([section.title.get(lang), section_score, question.id, question.text.get(lang), shown, meaning])
+            row = [section.title.get(lang), section_score, question.id, question.text.get(lang), shown, meaning]
+            rows.append([*row, owner, due])
     return to_csv(rows)

@@ -6,6 +6,7 @@ Stdlib only: the same module validates YAML on the build side and JSON in the br
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -113,12 +114,17 @@ def _list(value: Any, path: str, *, empty_ok: bool = False) -> Sequence[Any]:
     return value
 
 
+CHAPTER_LINK = re.compile(r"(?:[a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9_-]*\.md(?:#[a-z0-9][a-z0-9-]*)?")
+"""A chapter link: a page of the site relative to `docs/` (never a scheme, host, absolute path or `..`)."""
+
+
 def _link(value: Any, path: str) -> str:
-    # a chapter link: a docs-relative Markdown path with an optional #anchor
+    # a chapter link, safe by construction: only a relative link to a page of the site passes
     text = _string(value, path)
-    page = text.partition("#")[0]
-    if not page.endswith(".md") or page.startswith(("/", ".")) or "://" in text:
-        raise ChecklistError(path, f"invalid chapter link {text!r}: expected e.g. blocks/culture.md#practices")
+    if not CHAPTER_LINK.fullmatch(text):
+        raise ChecklistError(
+            path, f"invalid chapter link {text!r}: expected a page of the site, e.g. blocks/culture.md#practices"
+        )
     return text
 
 
@@ -226,6 +232,23 @@ def _guidance_dict(item: Question | Section) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
+class Anchors:
+    """What the ends of the scale look like for one statement, so that two respondents mean the same by a 4."""
+
+    high: Text
+    low: Text
+
+    @classmethod
+    def from_dict(cls, data: Any, path: str) -> Anchors:
+        data = _mapping(data, path)
+        _keys(data, path, {"high", "low"}, set())
+        return cls(Text.from_dict(data["high"], _join(path, "high")), Text.from_dict(data["low"], _join(path, "low")))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"high": self.high.to_dict(), "low": self.low.to_dict()}
+
+
+@dataclass(frozen=True)
 class Question:
     """One statement, answered on the checklist's scale."""
 
@@ -234,19 +257,23 @@ class Question:
     weight: float = 1.0
     chapter: str | None = None
     advice: Text | None = None
+    anchors: Anchors | None = None
 
     @classmethod
     def from_dict(cls, data: Any, path: str) -> Question:
         data = _mapping(data, path)
-        _keys(data, path, {"id", "text"}, {"weight", "chapter", "advice"})
+        _keys(data, path, {"id", "text"}, {"weight", "chapter", "advice", "anchors"})
+        anchors = Anchors.from_dict(data["anchors"], _join(path, "anchors")) if "anchors" in data else None
         return cls(
             id=_identifier(data["id"], _join(path, "id")),
             text=Text.from_dict(data["text"], _join(path, "text")),
+            anchors=anchors,
             **_guidance(data, path),
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.text.to_dict(), **_guidance_dict(self)}
+        anchors = {"anchors": self.anchors.to_dict()} if self.anchors else {}
+        return {"id": self.id, "text": self.text.to_dict(), **_guidance_dict(self), **anchors}
 
 
 @dataclass(frozen=True)
@@ -321,6 +348,27 @@ class Pair:
         return {"say": self.say, "do": self.do, "finding": self.finding.to_dict()}
 
 
+@dataclass(frozen=True)
+class PastVersion:
+    """An earlier version of a checklist: its statement ids in order, so that its share links can still be read."""
+
+    version: int
+    questions: tuple[str, ...]
+
+    @classmethod
+    def from_dict(cls, data: Any, path: str) -> PastVersion:
+        data = _mapping(data, path)
+        _keys(data, path, {"version", "questions"}, set())
+        items = _list(data["questions"], _join(path, "questions"))
+        questions = tuple(_identifier(q, _join(_join(path, "questions"), i)) for i, q in enumerate(items))
+        if len(set(questions)) != len(questions):
+            raise ChecklistError(_join(path, "questions"), "a statement id is listed twice")
+        return cls(_positive_int(data["version"], _join(path, "version")), questions)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"version": self.version, "questions": list(self.questions)}
+
+
 LEVEL_RULES = ("threshold", "cumulative")
 OVERALL_RULES = ("mean", "weighted")
 
@@ -334,16 +382,18 @@ class Checklist:
     title: Text
     intro: Text
     sections: tuple[Section, ...]
+    respondent: Text | None = None
     levels: tuple[Level, ...] = ()
     scale: Scale = field(default_factory=Scale)
     level_rule: str = "threshold"
     pass_mark: float = 60.0
     overall: str = "mean"
     provisional_below: float = 70.0
-    weakest: int = 2
+    focus_areas: int = 3
     low_answer: int = 2
     pairs: tuple[Pair, ...] = ()
     pair_gap: int = 2
+    history: tuple[PastVersion, ...] = ()
 
     @classmethod
     def from_dict(cls, data: Any, *, file: str | None = None) -> Checklist:
@@ -363,16 +413,18 @@ class Checklist:
             "",
             {"id", "version", "title", "intro", "sections"},
             {
+                "respondent",
                 "scale",
                 "levels",
                 "level_rule",
                 "pass_mark",
                 "overall",
                 "provisional_below",
-                "weakest",
+                "focus_areas",
                 "low_answer",
                 "pairs",
                 "pair_gap",
+                "history",
             },
         )
         sections = tuple(
@@ -384,6 +436,7 @@ class Checklist:
             title=Text.from_dict(data["title"], "title"),
             intro=Text.from_dict(data["intro"], "intro"),
             sections=sections,
+            respondent=Text.from_dict(data["respondent"], "respondent") if "respondent" in data else None,
             levels=tuple(
                 Level.from_dict(x, _join("levels", i))
                 for i, x in enumerate(_list(data.get("levels", []), "levels", empty_ok=True))
@@ -393,17 +446,22 @@ class Checklist:
             pass_mark=_percentage(data.get("pass_mark", 60), "pass_mark"),
             overall=_choice(data.get("overall", "mean"), "overall", OVERALL_RULES),
             provisional_below=_percentage(data.get("provisional_below", 70), "provisional_below"),
-            weakest=_positive_int(data.get("weakest", 2), "weakest"),
+            focus_areas=_positive_int(data.get("focus_areas", 3), "focus_areas"),
             low_answer=_whole(data.get("low_answer", 2), "low_answer"),
             pairs=tuple(
                 Pair.from_dict(p, _join("pairs", i))
                 for i, p in enumerate(_list(data.get("pairs", []), "pairs", empty_ok=True))
             ),
             pair_gap=_positive_int(data.get("pair_gap", 2), "pair_gap"),
+            history=tuple(
+                PastVersion.from_dict(h, _join("history", i))
+                for i, h in enumerate(_list(data.get("history", []), "history", empty_ok=True))
+            ),
         )
         checklist._check_ids()
         checklist._check_levels()
         checklist._check_pairs()
+        checklist._check_history()
         return checklist
 
     def _check_ids(self) -> None:
@@ -441,6 +499,24 @@ class Checklist:
             if pair.say == pair.do:
                 raise ChecklistError(f"pairs[{i}]", "say and do must be different questions")
 
+    def _check_history(self) -> None:
+        seen: set[int] = set()
+        for i, past in enumerate(self.history):
+            if past.version >= self.version or past.version in seen:
+                raise ChecklistError(f"history[{i}].version", f"expected an earlier version than {self.version}, once")
+            seen.add(past.version)
+
+    def questions_of(self, version: int) -> tuple[str, ...] | None:
+        """The statement ids, in order, of `version` (this one or one in the history); None if unknown."""
+        if version == self.version:
+            return self.question_ids
+        return next((past.questions for past in self.history if past.version == version), None)
+
+    @property
+    def say_ids(self) -> frozenset[str]:
+        """The "say" statements of the say–do pairs: they feed the findings, never the score."""
+        return frozenset(pair.say for pair in self.pairs)
+
     @property
     def question_ids(self) -> tuple[str, ...]:
         return tuple(q.id for s in self.sections for q in s.questions)
@@ -467,16 +543,18 @@ class Checklist:
             "version": self.version,
             "title": self.title.to_dict(),
             "intro": self.intro.to_dict(),
+            **({"respondent": self.respondent.to_dict()} if self.respondent else {}),
             "scale": self.scale.to_dict(),
             "levels": [level.to_dict() for level in self.levels],
             "level_rule": self.level_rule,
             "pass_mark": self.pass_mark,
             "overall": self.overall,
             "provisional_below": self.provisional_below,
-            "weakest": self.weakest,
+            "focus_areas": self.focus_areas,
             "low_answer": self.low_answer,
             "pairs": [pair.to_dict() for pair in self.pairs],
             "pair_gap": self.pair_gap,
+            "history": [past.to_dict() for past in self.history],
             "sections": [s.to_dict() for s in self.sections],
         }
 

@@ -1,28 +1,31 @@
 """One respondent's answers as a record: who answered (role, team label), when, with which versions.
 
 The domain of exports, imports, share links and the team view, apart from their wire formats
-(`formats.py`). Anything from outside that does not fit raises `ImportProblem` with a catalogue key.
+(`formats.py`). Anything from outside that does not fit raises `Refusal` with a catalogue key.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
+import re
 import zlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .answers import Answer, migrate
-from .model import Checklist
+from .model import Checklist, ChecklistError
 
 ROLES = ("board", "manager", "employee", "other")
 """The roles a respondent may give; their names are `role_<id>` in the string catalogue."""
 LEADERS = ("board", "manager")
 STAFF = ("employee",)
 MAX_LABEL = 80
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-class ImportProblem(ValueError):
+class Refusal(ValueError):
     """Why outside input is refused: a catalogue key for the page's sentence, plus the details it names."""
 
     def __init__(self, code: str, **details: Any) -> None:
@@ -45,6 +48,7 @@ class Response:
     engine: str | None = None
     dropped: tuple[str, ...] = ()
     from_version: int | None = None
+    plan: dict[str, PlanItem] = field(default_factory=dict)
 
     def fingerprint(self) -> str:
         """Identifies the same response added twice (answers, role, label and date)."""
@@ -57,7 +61,7 @@ def clean_role(role: Any) -> str | None:
     if role in (None, ""):
         return None
     if not isinstance(role, str) or role not in ROLES:
-        raise ImportProblem("role", value=str(role)[:MAX_LABEL])
+        raise Refusal("role", value=str(role)[:MAX_LABEL])
     return role
 
 
@@ -66,7 +70,7 @@ def clean_label(label: Any) -> str | None:
     if label in (None, ""):
         return None
     if not isinstance(label, str):
-        raise ImportProblem("label")
+        raise Refusal("label")
     return " ".join(label.split())[:MAX_LABEL] or None
 
 
@@ -79,9 +83,12 @@ def respond(
     team: Any = None,
     date: str | None = None,
     engine: str | None = None,
+    plan: Any = None,
+    version: int | None = None,
 ) -> Response:
-    """A response made of validated answers and their metadata."""
-    migration = migrate(checklist, dict(answers), checklist.version)
+    """A response made of answers (of `version`, by default the current one, migrated) and their metadata."""
+    version = checklist.version if version is None else version
+    migration = migrate(checklist, answers, version)
     return Response(
         checklist.id,
         checklist.version,
@@ -91,4 +98,182 @@ def respond(
         clean_label(team),
         date,
         engine,
+        migration.dropped,
+        version if migration.changed else None,
+        read_plan(checklist, plan)[0],
     )
+
+
+# --- what a browser keeps of one checklist ---------------------------------------------------------------------------
+
+SCHEMA = 1
+"""The version of the saved entry's own shape (not of the checklist)."""
+MAX_SNAPSHOTS = 40
+MAX_OWNER = 80
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """The action plan for one focus area: who owns it and by when (both optional)."""
+
+    owner: str | None = None
+    due: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"owner": self.owner, "due": self.due}
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Answers kept with a date (and the plan of that moment), to see the trend later."""
+
+    date: str
+    version: int
+    answers: dict[str, Answer]
+    plan: dict[str, PlanItem]
+
+
+@dataclass(frozen=True)
+class Saved:
+    """One checklist's saved entry, as the engine accepts it: validated and carried over to the current version."""
+
+    answers: dict[str, Answer]
+    role: str | None = None
+    team: str | None = None
+    updated: str | None = None
+    plan: dict[str, PlanItem] = field(default_factory=dict)
+    snapshots: tuple[Snapshot, ...] = ()
+
+
+@dataclass(frozen=True)
+class Restored:
+    """A saved entry read back: what is kept, what was dropped (catalogue keys, details), whether it was unreadable."""
+
+    saved: Saved
+    dropped: tuple[tuple[str, str], ...] = ()
+    corrupt: bool = False
+
+
+def valid_date(value: Any) -> str | None:
+    """A calendar date as `YYYY-MM-DD`, or None."""
+    if not isinstance(value, str) or not DATE.fullmatch(value):
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        return None
+
+
+def read_plan(checklist: Checklist, data: Any) -> tuple[dict[str, PlanItem], int]:
+    """The plan items that fit the checklist (a known section, an owner of at most 80 characters, a real date)."""
+    if not isinstance(data, Mapping):
+        return {}, 0 if data in (None, {}) else 1
+    sections = {s.id for s in checklist.sections}
+    plan: dict[str, PlanItem] = {}
+    for key, item in data.items():
+        if key not in sections or not isinstance(item, Mapping):
+            continue
+        owner = item.get("owner")
+        owner = (" ".join(owner.split())[:MAX_OWNER] or None) if isinstance(owner, str) else None
+        due = valid_date(item.get("due"))
+        if owner or due:
+            plan[key] = PlanItem(owner, due)
+    return plan, len(data) - len(plan)
+
+
+def _snapshot(checklist: Checklist, data: Any) -> tuple[Snapshot | None, tuple[str, ...]]:
+    # one saved snapshot carried over to the current version, or None when it cannot be
+    if not isinstance(data, Mapping) or not valid_date(str(data.get("date", ""))[:10]):
+        return None, ()
+    version = data.get("version", checklist.version)
+    try:
+        migration = migrate(checklist, data.get("answers"), version, lenient=True)
+    except ChecklistError:
+        return None, ()
+    plan, _ = read_plan(checklist, data.get("plan"))
+    return Snapshot(str(data["date"])[:10], checklist.version, migration.answers, plan), migration.dropped
+
+
+def read_saved(checklist: Checklist, data: Any) -> Restored:
+    """Read a saved entry (any JSON value): keep what fits the current checklist, name what does not."""
+    readable = isinstance(data, Mapping) and data.get("schema") == SCHEMA
+    if not readable or data.get("checklist", checklist.id) != checklist.id:
+        return Restored(Saved({}), corrupt=True)
+    dropped: list[tuple[str, str]] = []
+    version = data.get("version", checklist.version)
+    try:
+        migration = migrate(checklist, data.get("answers", {}), version, lenient=True)
+        answers = migration.answers
+        if migration.dropped:
+            dropped.append(("dropped_answers", ", ".join(migration.dropped)))
+    except ChecklistError:
+        answers = {}
+        if data.get("answers"):
+            dropped.append(("dropped_all_answers", ""))
+    role = _kept(clean_role, data.get("role"), "dropped_role", dropped)
+    team = _kept(clean_label, data.get("team"), "dropped_team", dropped)
+    updated = data.get("updated") if isinstance(data.get("updated"), str) and valid_date(data["updated"][:10]) else None
+    if data.get("updated") is not None and updated is None:
+        dropped.append(("dropped_updated", ""))
+    plan, lost = read_plan(checklist, data.get("plan"))
+    if lost:
+        dropped.append(("dropped_plan", str(lost)))
+    snapshots, unread, reduced = _snapshots(checklist, data.get("snapshots"))
+    if unread:
+        dropped.append(("dropped_snapshots", str(unread)))
+    if reduced:
+        dropped.append(("dropped_snapshot_answers", str(reduced)))
+    saved = Saved(answers, role, team, updated[:40] if updated else None, plan, snapshots)
+    return Restored(saved, tuple(dropped))
+
+
+def _kept(clean: Any, value: Any, key: str, dropped: list[tuple[str, str]]) -> Any:
+    # a cleaned field, or None with a note of what was dropped
+    try:
+        return clean(value)
+    except Refusal:
+        dropped.append((key, ""))
+        return None
+
+
+def _snapshots(checklist: Checklist, data: Any) -> tuple[tuple[Snapshot, ...], int, int]:
+    # the snapshots that can be carried over (the most recent MAX_SNAPSHOTS), how many could not, how many lost answers
+    if not isinstance(data, list):
+        return (), 0 if data is None else 1, 0
+    read = [_snapshot(checklist, item) for item in data[-MAX_SNAPSHOTS:]]
+    kept = [s for s, lost in read if s is not None and (s.answers or not lost)]
+    reduced = sum(1 for s, lost in read if s is not None and s.answers and lost)
+    return tuple(kept), len(data) - len(kept), reduced
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A snapshot as the result panel uses it: its date, the scores it showed then, and the plan of that moment."""
+
+    date: str
+    overall: int | None
+    sections: dict[str, int | None]
+    plan: dict[str, PlanItem]
+
+
+def _whole_score(value: Any) -> int | None:
+    # a shown score: a whole number from 0 to 100, else nothing
+    return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100 else None
+
+
+def read_history(checklist: Checklist, data: Any) -> tuple[Shown, ...]:
+    """The page's snapshots (as restored by the engine) in order; anything malformed is left out, never trusted."""
+    if not isinstance(data, list):
+        return ()
+    history = []
+    for item in data[-MAX_SNAPSHOTS:]:
+        if (
+            not isinstance(item, Mapping)
+            or not valid_date(item.get("date"))
+            or not isinstance(item.get("sections"), Mapping)
+        ):
+            continue
+        sections = {s.id: _whole_score(item["sections"].get(s.id)) for s in checklist.sections}
+        plan, _ = read_plan(checklist, item.get("plan"))
+        history.append(Shown(item["date"], _whole_score(item.get("score")), sections, plan))
+    return tuple(history)

@@ -1,4 +1,4 @@
-"""The result panel as escaped HTML in the page's language: summary, chart, table, advice, findings.
+"""The result panel as escaped HTML in the page's language: summary, chart, table, next steps, findings, history.
 
 The browser inserts this HTML as it is; every text in it passes through `html.escape` here.
 """
@@ -10,9 +10,12 @@ from html import escape
 
 from .charts import section_chart
 from .model import Checklist
-from .record import ROLES
-from .scoring import Result, display, movement
+from .record import ROLES, PlanItem, Shown
+from .scoring import Result, display, movement, progress
 from .strings import t
+
+FIRST_90_DAYS = "start/first-90-days.md"
+"""The chapter every result links to (its URL on this page comes with the page's links)."""
 
 
 def announcement(checklist: Checklist, result: Result, lang: str) -> str:
@@ -29,22 +32,31 @@ def render(
     result: Result,
     lang: str,
     links: Mapping[str, str] | None = None,
-    answers: Mapping[str, object] | None = None,
     *,
     meta: Mapping[str, str | None] | None = None,
-    previous: tuple[str, dict[str, int | None]] | None = None,
+    plan: Mapping[str, PlanItem] | None = None,
+    history: tuple[Shown, ...] = (),
 ) -> str:
-    """The whole result panel for `result` as an HTML fragment; `previous` is a date and the scores shown then."""
+    """The whole result panel for `result` as an HTML fragment.
+
+    `plan` fills the action plan's fields of the focus areas; `history` (the reader's snapshots, oldest first)
+    gives the trend column against the latest one, the progress of the latest plan, and the list to keep or delete.
+    """
     links = links or {}
-    answers = answers or {}
     parts = [_meta(meta or {}, lang), _summary(checklist, result, lang)]
     if result.overall is not None:
-        parts.append(section_chart(checklist, result, lang))
-    parts.append(_table(checklist, result, lang, previous))
-    if result.advice:
-        parts.append(_advice(checklist, result, lang, links, answers))
+        parts.append(_chart(checklist, result, lang))
+    parts.append(_table(checklist, result, lang, history[-1] if history else None))
+    parts.append(_next_steps(checklist, result, lang, links, plan or {}))
+    parts.append(_progress(checklist, history, lang))
     if result.findings:
         parts.append(_findings(checklist, result, lang))
+    parts.append(_snapshots(history, lang))
+    if links.get(FIRST_90_DAYS):
+        parts.append(
+            f'<p class="cx-result__start"><a href="{escape(links[FIRST_90_DAYS])}">'
+            f"{escape(t('first_90_days', lang))}</a></p>"
+        )
     return "\n".join(part for part in parts if part)
 
 
@@ -91,18 +103,16 @@ def _meta(meta: Mapping[str, str | None], lang: str) -> str:
     return f'<p class="cx-result__meta">{escape(" · ".join(parts))}</p>' if parts else ""
 
 
-def _table(
-    checklist: Checklist, result: Result, lang: str, previous: tuple[str, dict[str, int | None]] | None = None
-) -> str:
-    # the numbers behind the chart, for everyone and for screen readers
+def _table(checklist: Checklist, result: Result, lang: str, latest: Shown | None) -> str:
+    # the numbers behind the chart (Material's table style), with the move since the latest snapshot
     rows = []
-    moves = movement(previous[1], result) if previous else {}
+    moves = movement(latest.sections, result) if latest else {}
     for section in result.sections:
         title = checklist.section(section.id).title.get(lang)
         value = display(section.score)
         shown = escape(t("none", lang)) if value is None else str(value)
         change = ""
-        if previous:
+        if latest:
             moved = moves[section.id]
             text = t("trend_none", lang) if moved is None else f"{moved:+d}"
             change = f'<td data-cx-trend="{"" if moved is None else moved}">{escape(text)}</td>'
@@ -111,42 +121,108 @@ def _table(
             f'<td data-cx-section-score="{"" if value is None else value}">{shown}</td>'
             f"<td>{escape(t('answered_n', lang, a=section.answered, t=section.total))}</td>{change}</tr>"
         )
-    since = f'<th scope="col">{escape(t("trend", lang, date=previous[0]))}</th>' if previous else ""
+    since = f'<th scope="col">{escape(t("trend", lang, date=latest.date))}</th>' if latest else ""
     head = (
         f'<thead><tr><th scope="col">{escape(t("section", lang))}</th><th scope="col">{escape(t("score", lang))}</th>'
         f'<th scope="col">{escape(t("answered", lang))}</th>{since}</tr></thead>'
     )
+    table = f"<table><caption>{escape(t('table', lang))}</caption>{head}<tbody>{''.join(rows)}</tbody></table>"
+    return f'<div class="md-typeset__scrollwrap cx-result__table"><div class="md-typeset__table">{table}</div></div>'
+
+
+def _chart(checklist: Checklist, result: Result, lang: str) -> str:
+    # the chart, with a button to download it as a file for a slide
+    label = escape(t("chart_download", lang))
+    button = f'<button type="button" class="md-button cx-small cx-noprint" data-cx-chart-download>{label}</button>'
+    chart = section_chart(checklist, result, lang)
+    return f'<figure class="cx-result__chart">{chart}<figcaption>{button}</figcaption></figure>'
+
+
+def _next_steps(
+    checklist: Checklist, result: Result, lang: str, links: Mapping[str, str], plan: Mapping[str, PlanItem]
+) -> str:
+    # at most three focus areas, each with one first action, its low statements, its chapter and its plan
+    heading = f'<h3 class="cx-result__heading">{escape(t("advice", lang))}</h3>'
+    if not result.focus:  # nothing scored yet: the summary already asks for an answer on the scale
+        return ""
+    items = []
+    questions = checklist.questions
+    for focus in result.focus:
+        section = checklist.section(focus.id)
+        title = section.title.get(lang)
+        steps = {"keep": t("keep_step", lang, section=title), "answer": t("answer_step", lang, section=title)}
+        step = steps.get(focus.kind) or (section.advice.get(lang) if section.advice else "")
+        parts = [f"<strong>{escape(title)}</strong>", f'<p class="cx-focus__step">{escape(step)}</p>']
+        if focus.low:
+            named = "; ".join(f"“{questions[q].text.get(lang)}”" for q in focus.low)
+            parts.append(f'<p class="cx-focus__low">{escape(t("low_named", lang, statements=named))}</p>')
+        if links.get(focus.link or ""):
+            parts.append(
+                f'<p><a href="{escape(links[focus.link])}">{escape(t("read_about", lang, section=title))}</a></p>'
+            )
+        parts.append(_plan_fields(focus.id, title, plan.get(focus.id), lang))
+        items.append(
+            f'<li class="cx-focus" data-cx-focus="{escape(focus.id)}" data-cx-focus-kind="{focus.kind}">'
+            f"{''.join(parts)}</li>"
+        )
+    return f'{heading}<ol class="cx-result__steps">{"".join(items)}</ol>'
+
+
+def _plan_fields(area: str, title: str, item: PlanItem | None, lang: str) -> str:
+    # the owner and target date of one focus area, as fields the reader fills in (saved with the answers)
+    owner, due = (item.owner or "", item.due or "") if item else ("", "")
+    field = f"cx-plan-{escape(area)}"
     return (
-        f'<table class="cx-result__table"><caption>{escape(t("table", lang))}</caption>{head}'
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f'<fieldset class="cx-plan"><legend>{escape(t("plan_legend", lang, section=title))}</legend>'
+        f'<label for="{field}-owner">{escape(t("plan_owner", lang))}</label> '
+        f'<input type="text" id="{field}-owner" maxlength="80" autocomplete="off" data-cx-plan="{escape(area)}:owner" '
+        f'value="{escape(owner)}"> '
+        f'<label for="{field}-due">{escape(t("plan_due", lang))}</label> '
+        f'<input type="date" id="{field}-due" data-cx-plan="{escape(area)}:due" value="{escape(due)}"></fieldset>'
     )
 
 
-def _advice(
-    checklist: Checklist, result: Result, lang: str, links: Mapping[str, str], answers: Mapping[str, object]
-) -> str:
-    # next steps for weak sections and low answers, each with its chapter link
-    questions = checklist.questions
-    items = []
-    for advice in result.advice:
-        if advice.kind == "section":
-            section = checklist.section(advice.id)
-            head = section.title.get(lang)
-            body = section.advice.get(lang) if section.advice else ""
-        else:
-            question = questions[advice.id]
-            section = next(s for s in checklist.sections if question in s.questions)
-            head = t("low", lang, v=answers.get(advice.id, ""), q=question.text.get(lang))
-            guidance = question.advice or section.advice
-            body = guidance.get(lang) if guidance else ""
-        link = links.get(advice.link or "")
-        more = f' <a href="{escape(link)}">{escape(t("read_more", lang))}</a>' if link else ""
-        items.append(
-            f'<li data-cx-advice="{escape(advice.kind)}:{escape(advice.id)}"><strong>{escape(head)}</strong>'
-            f"{' ' + escape(body) if body else ''}{more}</li>"
+def _progress(checklist: Checklist, history: tuple[Shown, ...], lang: str) -> str:
+    # per planned focus area, how its score moved since the plan was made (once a later snapshot exists)
+    found = progress(history)
+    if not found:
+        return ""
+    lines = []
+    for area, before, after in found.moves:
+        if area not in {s.id for s in checklist.sections}:
+            continue
+        moved = t("trend_none", lang) if before is None or after is None else f"{after - before:+d}"
+        title = checklist.section(area).title.get(lang)
+        text = t(
+            "progress_line", lang, section=title, before=_number(before, lang), after=_number(after, lang), moved=moved
         )
-    heading = f'<h3 class="cx-result__heading">{escape(t("advice", lang))}</h3>'
-    return f'{heading}<ul class="cx-result__advice">{"".join(items)}</ul>'
+        lines.append(f'<li data-cx-progress="{escape(area)}">{escape(text)}</li>')
+    heading = f'<h3 class="cx-result__heading">{escape(t("progress_heading", lang, date=found.since))}</h3>'
+    until = f"<p>{escape(t('progress_until', lang, date=found.until))}</p>"
+    return f'<section class="cx-result__progress">{heading}<ul>{"".join(lines)}</ul>{until}</section>'
+
+
+def _number(value: int | None, lang: str) -> str:
+    return t("none", lang) if value is None else str(value)
+
+
+def _snapshot_line(snapshot: Shown, lang: str) -> str:
+    return t("snapshot_line", lang, date=snapshot.date, score=_number(snapshot.overall, lang))
+
+
+def _snapshots(history: tuple[Shown, ...], lang: str) -> str:
+    # the reader's snapshots, newest last, each with a button to delete it (hidden in print)
+    heading = f'<h3 class="cx-result__heading">{escape(t("snapshots_heading", lang))}</h3>'
+    if not history:
+        return f'{heading}<p class="cx-result__snapshots">{escape(t("no_snapshots", lang))}</p>'
+    items = "".join(
+        f'<li data-cx-snapshot-item="{i}">{escape(_snapshot_line(s, lang))} '
+        f'<button type="button" class="md-button cx-small cx-noprint" data-cx-snapshot-delete="{i}" '
+        f'aria-label="{escape(t("snapshot_delete_label", lang, date=s.date))}">'
+        f"{escape(t('snapshot_delete', lang))}</button></li>"
+        for i, s in enumerate(history)
+    )
+    return f'{heading}<ol class="cx-result__snapshots">{items}</ol>'
 
 
 def _findings(checklist: Checklist, result: Result, lang: str) -> str:

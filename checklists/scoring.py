@@ -1,4 +1,4 @@
-"""Scoring: answers in, a `Result` out (section scores, overall, level, advice, findings).
+"""Scoring: answers in, a `Result` out (section scores, overall, level, focus areas, say–do findings).
 
 Pure functions over the model; the same code runs natively and in Pyodide.
 """
@@ -12,6 +12,7 @@ from typing import Any
 
 from .answers import Answer, parse_answers
 from .model import UNKNOWN, Checklist
+from .record import Shown
 
 
 @dataclass(frozen=True)
@@ -39,16 +40,27 @@ class SectionScore:
         }
 
 
-@dataclass(frozen=True)
-class Advice:
-    """A next step: for a weak section or for a question answered low."""
+FOCUS_KINDS = ("improve", "keep", "answer")
 
-    kind: str
+
+@dataclass(frozen=True)
+class Focus:
+    """A focus area of the next steps: a section to improve, to keep (a strong result), or a phase to answer first.
+
+    `low` names the section's statements answered at or below the checklist's low answer (only to improve).
+    """
+
     id: str
+    low: tuple[str, ...]
+    kind: str
     link: str | None
 
+    @property
+    def keep(self) -> bool:
+        return self.kind == "keep"
+
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "id": self.id, "link": self.link}
+        return {"id": self.id, "low": list(self.low), "kind": self.kind, "link": self.link}
 
 
 @dataclass(frozen=True)
@@ -75,7 +87,7 @@ class Result:
     level: int | None
     provisional: bool
     missing: tuple[str, ...]
-    advice: tuple[Advice, ...]
+    focus: tuple[Focus, ...]
     findings: tuple[Finding, ...]
 
     def section(self, section_id: str) -> SectionScore:
@@ -93,7 +105,7 @@ class Result:
             "level": self.level,
             "provisional": self.provisional,
             "missing": list(self.missing),
-            "advice": [a.to_dict() for a in self.advice],
+            "focus": [f.to_dict() for f in self.focus],
             "findings": [f.to_dict() for f in self.findings],
         }
 
@@ -104,11 +116,14 @@ def display(value: float | None) -> int | None:
 
 
 def score(checklist: Checklist, answers: Mapping[str, Answer]) -> Result:
-    """Score an answer set; invalid answers raise `ChecklistError`, never count as zero."""
+    """Score an answer set; invalid answers raise `ChecklistError`, never count as zero.
+
+    The "say" statements of say–do pairs feed only the findings: they count in no score and no coverage.
+    """
     answers = parse_answers(checklist, answers)
     sections = tuple(_section_score(checklist, section.id, answers) for section in checklist.sections)
     overall = _overall(checklist, sections)
-    total = len(checklist.question_ids)
+    total = sum(s.total for s in sections)
     answered = sum(s.answered for s in sections)
     coverage = answered / total * 100
     missing = tuple(s.id for s in sections if s.coverage < checklist.provisional_below)
@@ -121,7 +136,7 @@ def score(checklist: Checklist, answers: Mapping[str, Answer]) -> Result:
         level=level_for(checklist, overall, sections),
         provisional=coverage < checklist.provisional_below,
         missing=missing,
-        advice=_advice(checklist, sections, answers),
+        focus=focus_areas(checklist, sections, answers),
         findings=_findings(checklist, answers),
     )
 
@@ -131,7 +146,8 @@ def _section_score(checklist: Checklist, section_id: str, answers: Mapping[str, 
     section = checklist.section(section_id)
     weighted = weights = 0.0
     answered = unknown = 0
-    for question in section.questions:
+    scored = [q for q in section.questions if q.id not in checklist.say_ids]
+    for question in scored:
         value = answers.get(question.id)
         if value == UNKNOWN:
             unknown += 1
@@ -140,7 +156,7 @@ def _section_score(checklist: Checklist, section_id: str, answers: Mapping[str, 
             weighted += question.weight * checklist.scale.to_percent(value)
             weights += question.weight
     value = weighted / weights if weights else None
-    return SectionScore(section.id, value, answered, unknown, len(section.questions))
+    return SectionScore(section.id, value, answered, unknown, len(scored))
 
 
 def _overall(checklist: Checklist, sections: tuple[SectionScore, ...]) -> float | None:
@@ -156,33 +172,63 @@ def _overall(checklist: Checklist, sections: tuple[SectionScore, ...]) -> float 
 
 
 def level_for(checklist: Checklist, overall: float | None, sections: tuple[SectionScore, ...]) -> int | None:
-    """The index of the level reached, by the checklist's rule; `None` without a score."""
+    """The index of the level reached, by the checklist's rule, decided on the whole numbers the page shows."""
     if overall is None or not checklist.levels:
         return None
     if checklist.level_rule == "cumulative":
         reached = 0
         for section in sections:
-            if section.score is None or section.score < checklist.pass_mark:
+            if not passed(checklist, section):
                 break
             reached += 1
         return reached
-    return max(i for i, level in enumerate(checklist.levels) if level.min <= overall + 1e-9)
+    shown_overall = display(overall)
+    return max(i for i, level in enumerate(checklist.levels) if level.min <= shown_overall)
 
 
-def _advice(
+def passed(checklist: Checklist, section: SectionScore) -> bool:
+    """Whether a section's shown score reaches the pass mark (an unscored section does not)."""
+    return section.score is not None and display(section.score) >= checklist.pass_mark
+
+
+def focus_areas(
     checklist: Checklist, sections: tuple[SectionScore, ...], answers: Mapping[str, Answer]
-) -> tuple[Advice, ...]:
-    # the weakest sections below the pass mark, then every question answered low
-    scored = [s for s in sections if s.score is not None and s.score < checklist.pass_mark]
-    order = {s.id: i for i, s in enumerate(sections)}
-    weakest = sorted(scored, key=lambda s: (s.score, order[s.id]))[: checklist.weakest]
-    advice = [Advice("section", s.id, checklist.section(s.id).chapter) for s in weakest]
-    for section in checklist.sections:
-        for question in section.questions:
-            value = answers.get(question.id)
-            if isinstance(value, int) and value <= checklist.low_answer:
-                advice.append(Advice("question", question.id, question.chapter or section.chapter))
-    return tuple(advice)
+) -> tuple[Focus, ...]:
+    """The next steps' focus areas: at most `focus_areas` sections below the pass mark, else one to keep.
+
+    Weakest first, ties in checklist order. With the cumulative (phase) rule they follow the phases, because a
+    phase only counts once every phase before it passes; there a phase without answers is a focus area too (to
+    answer first). With none below the pass mark, the lowest scored section is the one focus area, with the step
+    to keep and spread what works. Nothing scored: no focus area.
+    """
+    scored = [(i, s) for i, s in enumerate(sections) if s.score is not None]
+    if not scored:
+        return ()
+    if checklist.level_rule == "cumulative":
+        below = [(i, s) for i, s in enumerate(sections) if not passed(checklist, s)]
+    else:
+        below = sorted(
+            ((i, s) for i, s in scored if not passed(checklist, s)), key=lambda x: (display(x[1].score), x[0])
+        )
+    if not below:
+        lowest = min(scored, key=lambda item: (display(item[1].score), item[0]))[1]
+        return (Focus(lowest.id, (), "keep", checklist.section(lowest.id).chapter),)
+    return tuple(_focus(checklist, s, answers) for _, s in below[: checklist.focus_areas])
+
+
+def _focus(checklist: Checklist, found: SectionScore, answers: Mapping[str, Answer]) -> Focus:
+    # a section to improve (with its statements answered at or below the low answer), or a phase to answer first
+    section = checklist.section(found.id)
+    if found.score is None:
+        return Focus(section.id, (), "answer", section.chapter)
+    low = tuple(
+        q.id
+        for q in section.questions
+        if q.id not in checklist.say_ids
+        and isinstance(answers.get(q.id), int)
+        and answers[q.id] <= checklist.low_answer
+    )
+    return Focus(section.id, low, "improve", section.chapter)
 
 
 def _findings(checklist: Checklist, answers: Mapping[str, Answer]) -> tuple[Finding, ...]:
@@ -193,6 +239,26 @@ def _findings(checklist: Checklist, answers: Mapping[str, Answer]) -> tuple[Find
         if isinstance(say, int) and isinstance(do, int) and say - do >= checklist.pair_gap:
             findings.append(Finding(pair.say, pair.do, say - do))
     return tuple(findings)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How each planned focus area moved between the snapshot that holds the plan and the latest one."""
+
+    since: str
+    until: str
+    moves: tuple[tuple[str, int | None, int | None], ...]
+
+
+def progress(history: tuple[Shown, ...]) -> Progress | None:
+    """The movement of the most recent plan, once a later snapshot exists (else None)."""
+    for index in range(len(history) - 2, -1, -1):
+        planned = history[index]
+        if planned.plan:
+            latest = history[-1]
+            moves = tuple((area, planned.sections.get(area), latest.sections.get(area)) for area in planned.plan)
+            return Progress(planned.date, latest.date, moves)
+    return None
 
 
 def shown(result: Result) -> dict[str, int | None]:

@@ -28,6 +28,42 @@ STRINGS: dict[str, Text] = {
     "none": Text("geen score", "no score"),
     "advice": Text("Volgende stappen", "Next steps"),
     "read_more": Text("Lees verder", "Read more"),
+    "read_about": Text("Lees verder over {section}", "Read more about {section}"),
+    "low_named": Text("Laag beantwoord: {statements}.", "Answered low: {statements}."),
+    "keep_step": Text(
+        "Geen onderdeel ligt onder de norm. Houd vast wat werkt in {section}, je laagste onderdeel, en laat andere "
+        "teams zien hoe het daar gaat.",
+        "No section is below the pass mark. Keep what works in {section}, your lowest section, and show other "
+        "teams how it is done there.",
+    ),
+    "answer_step": Text(
+        "Beantwoord eerst de uitspraken van {section}: zonder antwoorden telt deze fase als niet gehaald, en tellen "
+        "de fasen erna niet mee.",
+        "First answer the statements of {section}: without answers this phase counts as not passed, and the "
+        "phases after it do not count.",
+    ),
+    "plan_legend": Text("Actieplan voor {section}", "Action plan for {section}"),
+    "plan_owner": Text("Eigenaar", "Owner"),
+    "plan_due": Text("Klaar op", "Due by"),
+    "progress_heading": Text("Voortgang sinds het plan van {date}", "Progress since the plan of {date}"),
+    "progress_line": Text(
+        "{section}: van {before} naar {after} ({moved})", "{section}: from {before} to {after} ({moved})"
+    ),
+    "progress_until": Text("Gemeten met de momentopname van {date}.", "Measured with the snapshot of {date}."),
+    "chart_download": Text("Download de grafiek als SVG", "Download the chart as SVG"),
+    "chart_file_title": Text("{checklist}, ingevuld op {date}", "{checklist}, filled in on {date}"),
+    "snapshots_heading": Text("Momentopnamen", "Snapshots"),
+    "no_snapshots": Text(
+        "Nog geen momentopnamen. Bewaar er elk kwartaal één om de trend te zien.",
+        "No snapshots yet. Save one every quarter to see the trend.",
+    ),
+    "snapshot_line": Text("{date}: score {score}", "{date}: score {score}"),
+    "snapshot_delete": Text("Verwijder", "Delete"),
+    "snapshot_delete_label": Text("Verwijder de momentopname van {date}", "Delete the snapshot of {date}"),
+    "first_90_days": Text(
+        "Wil je als directie echt beginnen? Lees hoe je de eerste 90 dagen aanpakt.",
+        "Ready to start as a board? Read how to approach the first 90 days.",
+    ),
     "findings": Text("Zeggen en doen", "Saying and doing"),
     "gap": Text("verschil van {n} punten", "a gap of {n} points"),
     "low": Text("Je antwoordde {v} op: “{q}”", "You answered {v} to: “{q}”"),
@@ -78,6 +114,51 @@ STRINGS: dict[str, Text] = {
         "This share link belongs to version {value} of the checklist; this site has version {current}.",
     ),
     "duplicate": Text("Deze export is al toegevoegd.", "This export has already been added."),
+    "too_complex": Text(
+        "Dit bestand is te diep genest of bevat te lange getallen om een export van dit playbook te zijn.",
+        "This file is nested too deeply or holds numbers too long to be an export of this playbook.",
+    ),
+    # why the worker refuses a request (never shown for a working page; said in the page's language all the same)
+    "bad_request": Text(
+        "De rekenmodule begreep dit verzoek niet; er is niets veranderd.",
+        "The scoring engine did not understand this request; nothing has changed.",
+    ),
+    "no_checklist": Text(
+        "Deze checklist is op deze pagina niet geladen.", "This checklist has not been loaded on this page."
+    ),
+    "bad_answers": Text(
+        "Deze antwoorden passen niet bij de checklist: {path}.", "These answers do not fit the checklist: {path}."
+    ),
+    "bad_definition": Text(
+        "De beschrijving van deze checklist klopt niet: {path}.", "This checklist's description is not valid: {path}."
+    ),
+    "engine_error": Text(
+        "De rekenmodule kon dit niet verwerken; je antwoorden zijn niet veranderd.",
+        "The scoring engine could not process this; your answers have not changed.",
+    ),
+    # what the engine could not keep of a browser's saved entry (one notice, naming each part)
+    "corrupt_saved": Text(
+        "Eerder bewaarde antwoorden konden niet worden gelezen en zijn genegeerd.",
+        "Previously saved answers could not be read and have been ignored.",
+    ),
+    "restored": Text(
+        "Niet alles wat deze browser bewaarde past nog bij de checklist; weggelaten: {what}.",
+        "Not everything this browser kept still fits the checklist; left out: {what}.",
+    ),
+    "dropped_answers": Text("antwoorden op {detail}", "answers to {detail}"),
+    "dropped_all_answers": Text(
+        "de antwoorden, die bij een andere versie van de checklist hoorden",
+        "the answers, which belonged to another version of the checklist",
+    ),
+    "dropped_role": Text("een onbekende rol", "an unknown role"),
+    "dropped_team": Text("een ongeldig teamlabel", "an invalid team label"),
+    "dropped_updated": Text("een ongeldige datum", "an invalid date"),
+    "dropped_plan": Text("{detail} regel(s) van het actieplan", "{detail} line(s) of the action plan"),
+    "dropped_snapshots": Text("{detail} momentopname(n)", "{detail} snapshot(s)"),
+    "dropped_snapshot_answers": Text(
+        "niet meer passende antwoorden in {detail} momentopname(n)",
+        "answers that no longer fit in {detail} snapshot(s)",
+    ),
     "migrated": Text(
         "Overgenomen van versie {value}; niet meer passende antwoorden weggelaten: {dropped}.",
         "Carried over from version {value}; answers that no longer fit were left out: {dropped}.",
@@ -123,8 +204,8 @@ STRINGS: dict[str, Text] = {
     "languages": Text("Talen", "Languages"),
     # CSV column headers (one text per sheet, `;`-separated)
     "csv_answers": Text(
-        "onderdeel;onderdeelscore;vraag_id;vraag;antwoord;betekenis",
-        "section;section_score;question_id;question;answer;meaning",
+        "onderdeel;onderdeelscore;vraag_id;vraag;antwoord;betekenis;eigenaar;klaar_op",
+        "section;section_score;question_id;question;answer;meaning;owner;due_by",
     ),
     "csv_team": Text(
         "onderdeel;vraag_id;vraag;aantal;mediaan;laagste;hoogste;q1;q3",

@@ -5,16 +5,26 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zlib
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checklists.formats import MAX_BYTES, answers_csv, decode_share, encode_share, export_dict, parse_export, to_csv
+from checklists.formats import (
+    MAX_BYTES,
+    answers_csv,
+    decode_share,
+    encode_share,
+    export_dict,
+    parse_export,
+    shared_response,
+    to_csv,
+)
 from checklists.load import load_all
-from checklists.model import UNKNOWN, Checklist
-from checklists.record import ImportProblem, respond
+from checklists.model import UNKNOWN
+from checklists.record import Refusal, respond
 from checklists.scoring import score
 
 SUITE = load_all()
@@ -26,7 +36,7 @@ def exported(answers: dict[str, Any], **meta: Any) -> str:
 
 
 def test_export_round_trip_keeps_everything() -> None:
-    answers = {"vision-purpose": 4, "culture-values": UNKNOWN}
+    answers = {"vision-decisions-fit": 4, "culture-criticism-open": UNKNOWN}
     text = exported(answers, role="board", team="  Sales   team ", date="2026-11-23T10:00:00Z", engine="0.1.0")
     back = parse_export(SUITE, text, expected="leadership")
     assert (back.answers, back.role, back.team, back.date, back.language) == (
@@ -73,8 +83,8 @@ def test_export_round_trip_keeps_everything() -> None:
                     "format": "cx-playbook-export",
                     "schema": 1,
                     "checklist": "leadership",
-                    "version": 1,
-                    "answers": {"vision-purpose": 9},
+                    "version": 2,
+                    "answers": {"vision-decisions-fit": 9},
                 }
             ),
             "answers",
@@ -85,7 +95,7 @@ def test_export_round_trip_keeps_everything() -> None:
                     "format": "cx-playbook-export",
                     "schema": 1,
                     "checklist": "leadership",
-                    "version": 1,
+                    "version": 2,
                     "answers": {"no-such-question": 3},
                 }
             ),
@@ -121,53 +131,53 @@ def test_export_round_trip_keeps_everything() -> None:
     ],
 )
 def test_bad_imports_are_refused_with_a_reason(text: str, code: str) -> None:
-    with pytest.raises(ImportProblem) as caught:
+    with pytest.raises(Refusal) as caught:
         parse_export(SUITE, text, expected="leadership")
     assert caught.value.code == code
 
 
 def test_an_unknown_checklist_is_named() -> None:
-    with pytest.raises(ImportProblem) as caught:
+    with pytest.raises(Refusal) as caught:
         parse_export(SUITE, json.dumps({"format": "cx-playbook-export", "schema": 1, "checklist": "nope"}))
     assert (caught.value.code, caught.value.details) == ("unknown_checklist", {"value": "nope"})
 
 
-def test_an_older_version_is_migrated_and_flagged() -> None:
-    data = LEADERSHIP.to_dict()
-    data["version"] = 2
-    newer = {**SUITE, "leadership": Checklist.from_dict(data)}
-    old = {
-        "format": "cx-playbook-export",
-        "schema": 1,
-        "checklist": "leadership",
-        "version": 1,
-        "answers": {"vision-purpose": 3, "retired": 4},
-    }
-    back = parse_export(newer, json.dumps(old))
-    assert back.answers == {"vision-purpose": 3}
-    assert back.dropped == ("retired",) and back.from_version == 1 and back.version == 2
+@pytest.mark.parametrize("name", sorted(SUITE))
+def test_each_changed_checklists_old_answers_are_migrated_by_export_and_by_share_link(name: str) -> None:
+    checklist = SUITE[name]
+    (past,) = checklist.history  # every checklist was rewritten once: version 1 is its past
+    old = dict.fromkeys(past.questions, 3)
+    kept = {q: 3 for q in past.questions if q in checklist.question_ids}
+    dropped = tuple(q for q in past.questions if q not in checklist.question_ids)
+    assert kept and dropped, "some statements kept their meaning (and id), some were rewritten"
+    export = {"format": "cx-playbook-export", "schema": 1, "checklist": name, "version": 1, "answers": old}
+    back = parse_export(SUITE, json.dumps(export))
+    assert (back.answers, back.dropped, back.from_version, back.version) == (kept, dropped, 1, checklist.version)
+    body = f"cx1.{name}.1.{'3' * len(past.questions)}"
+    shared = shared_response(SUITE, f"{body}.{zlib.crc32(body.encode()):08x}")
+    assert (shared.answers, shared.dropped, shared.from_version) == (kept, dropped, 1)
 
 
 def test_share_code_round_trip() -> None:
-    answers = {"vision-purpose": 5, "culture-values": UNKNOWN, "improving-rhythm": 1}
+    answers = {"vision-decisions-fit": 5, "culture-criticism-open": UNKNOWN, "improving-rhythm": 1}
     code = encode_share(LEADERSHIP, answers)
-    assert code.startswith("cx1.leadership.1.") and len(code) < 80
-    assert decode_share(SUITE, code) == (LEADERSHIP, answers)
-    assert decode_share(SUITE, f"https://example.org/REPO/checklists/leadership/#cx={code}")[1] == answers
+    assert code.startswith(f"cx1.leadership.{LEADERSHIP.version}.") and len(code) < 80
+    assert decode_share(SUITE, code) == (LEADERSHIP, LEADERSHIP.version, answers)
+    assert decode_share(SUITE, f"https://example.org/REPO/checklists/leadership/#cx={code}")[2] == answers
 
 
 def test_every_single_character_change_of_a_share_code_is_rejected() -> None:
-    code = encode_share(LEADERSHIP, {"vision-purpose": 5, "culture-values": UNKNOWN, "steering-kpis": 2})
+    code = encode_share(LEADERSHIP, {"vision-decisions-fit": 5, "culture-criticism-open": UNKNOWN, "steering-kpis": 2})
     alphabet = "0123456789abcdefx_.-cl"
     for i, original in enumerate(code):
         for replacement in alphabet:
             if replacement == original:
                 continue
             tampered = code[:i] + replacement + code[i + 1 :]
-            with pytest.raises(ImportProblem):
+            with pytest.raises(Refusal):
                 decode_share(SUITE, tampered)
     for i in range(len(code)):
-        with pytest.raises(ImportProblem):
+        with pytest.raises(Refusal):
             decode_share(SUITE, code[:i] + code[i + 1 :])
 
 
@@ -178,7 +188,7 @@ def test_share_codes_round_trip_for_any_answers(name: str, data: st.DataObject) 
     answers = data.draw(
         st.dictionaries(st.sampled_from(checklist.question_ids), st.one_of(st.integers(1, 5), st.just(UNKNOWN)))
     )
-    assert decode_share(SUITE, encode_share(checklist, answers)) == (checklist, answers)
+    assert decode_share(SUITE, encode_share(checklist, answers)) == (checklist, checklist.version, answers)
 
 
 def test_csv_is_spreadsheet_safe() -> None:
@@ -189,14 +199,30 @@ def test_csv_is_spreadsheet_safe() -> None:
     assert text.endswith("\r\n")
 
 
-def test_answers_csv_has_one_row_per_question() -> None:
-    answers = {"vision-purpose": 4, "culture-values": UNKNOWN}
-    text = answers_csv(LEADERSHIP, answers, score(LEADERSHIP, answers), "nl")
+def test_answers_csv_has_one_row_per_question_with_the_sections_plan() -> None:
+    vision, culture, people = (
+        next(q.id for q in LEADERSHIP.section(s).questions if q.id not in LEADERSHIP.say_ids)
+        for s in ("vision", "culture", "people")
+    )
+    answers = {vision: 4, culture: UNKNOWN}
+    plan = {"vision": {"owner": "Ann (CEO)", "due": "2027-03-31"}}
+    text = answers_csv(
+        LEADERSHIP, respond(LEADERSHIP, answers, language="nl", plan=plan), score(LEADERSHIP, answers), "nl"
+    )
     rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
-    assert rows[0] == ["onderdeel", "onderdeelscore", "vraag_id", "vraag", "antwoord", "betekenis"]
+    assert rows[0] == [
+        "onderdeel",
+        "onderdeelscore",
+        "vraag_id",
+        "vraag",
+        "antwoord",
+        "betekenis",
+        "eigenaar",
+        "klaar_op",
+    ]
     assert len(rows) == 1 + len(LEADERSHIP.question_ids)
     by_id = {r[2]: r for r in rows[1:]}
-    assert by_id["vision-purpose"][4:] == ["4", "Grotendeels"]
-    assert by_id["vision-purpose"][1] == "75"
-    assert by_id["culture-values"][4] == "?"
-    assert by_id["people-hiring"][4:] == ["", ""]
+    assert by_id[vision][4:] == ["4", "Grotendeels", "Ann (CEO)", "2027-03-31"]
+    assert by_id[vision][1] == "75"
+    assert by_id[culture][4] == "?"
+    assert by_id[people][4:] == ["", "", "", ""]

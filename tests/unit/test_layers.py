@@ -9,6 +9,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "checklists"
 LAYERS = {
+    "jsontext": 0,
     "model": 0,
     "answers": 0,
     "record": 0,
@@ -30,7 +31,10 @@ def imports(path: Path) -> set[str]:
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.level == 1:
-            found.add(node.module or "__init__")  # `from . import X` takes X from the package itself
+            if node.module:
+                found.add(node.module)
+            else:  # `from . import x`: a sibling module x, or a name from the package's __init__
+                found |= {a.name if (PACKAGE / f"{a.name}.py").is_file() else "__init__" for a in node.names}
     return found
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 import yaml
 
-from checklists.load import load_all, load_file
-from checklists.model import ChecklistError
+from checklists.load import DEFINITIONS, load_all, load_file
+from checklists.model import Checklist, ChecklistError
 
 from .test_model import minimal
 
@@ -66,11 +67,19 @@ def test_ids_are_unique_across_the_suite(tmp_path: Path) -> None:
         load_all(tmp_path)
 
 
-def test_every_shipped_definition_validates(definitions: dict) -> None:
-    assert "leadership" in definitions
-    for name, checklist in definitions.items():
-        assert checklist.id == name
-        assert checklist.levels, f"{name} has no levels"
+@pytest.mark.parametrize("path", sorted(DEFINITIONS.glob("*.yml")), ids=lambda p: p.name)
+def test_every_shipped_definition_survives_the_trip_to_the_browser(path: Path) -> None:
+    # the page embeds to_dict() as JSON and the worker rebuilds it: nothing may be lost or changed on the way
+    checklist = load_file(path)
+    assert Checklist.from_dict(json.loads(json.dumps(checklist.to_dict()))) == checklist
+    assert checklist.levels and checklist.respondent, f"{path.name}: levels and a named respondent"
+
+
+def test_a_definition_that_loses_a_field_on_the_way_is_caught(definitions: dict) -> None:
+    # negative control: drop one statement's text in the JSON, as a lossy to_dict() would
+    data = json.loads(json.dumps(definitions["leadership"].to_dict()))
+    data["sections"][0]["questions"][0]["text"]["en"] = "changed"
+    assert Checklist.from_dict(data) != definitions["leadership"]
 
 
 def test_leadership_covers_the_nine_building_blocks(definitions: dict) -> None:

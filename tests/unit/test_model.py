@@ -49,6 +49,7 @@ def _del(container: dict[str, Any], key: str) -> None:
     del container[key]
 
 
+LINK_HINT = "expected a page of the site, e.g. blocks/culture.md#practices"
 MALFORMED = [
     ("unknown top-level key", lambda d: d.update(colour="red"), "colour: unknown key"),
     ("missing id", lambda d: _del(d, "id"), "id: missing"),
@@ -137,10 +138,34 @@ MALFORMED = [
         lambda d: d.update(pairs=[{"say": "one-a", "do": "nope", "finding": {"nl": "x", "en": "x"}}]),
         "pairs[0].do: unknown question 'nope'",
     ),
-    (
-        "absolute chapter link",
-        lambda d: d["sections"][0].update(chapter="/blocks/culture.md"),
-        "sections[0].chapter: invalid chapter link '/blocks/culture.md': expected e.g. blocks/culture.md#practices",
+    *(
+        (name, change, f"{where}: invalid chapter link {link!r}: {LINK_HINT}")
+        for name, change, where, link in (
+            (
+                "absolute chapter link",
+                lambda d: d["sections"][0].update(chapter="/blocks/culture.md"),
+                "sections[0].chapter",
+                "/blocks/culture.md",
+            ),
+            (
+                "javascript chapter link",
+                lambda d: d["sections"][0]["questions"][0].update(chapter="javascript:alert(1)//blocks/culture.md"),
+                "sections[0].questions[0].chapter",
+                "javascript:alert(1)//blocks/culture.md",
+            ),
+            (
+                "chapter link to another site",
+                lambda d: d["sections"][0].update(chapter="https://example.org/x.md"),
+                "sections[0].chapter",
+                "https://example.org/x.md",
+            ),
+            (
+                "chapter link out of the docs",
+                lambda d: d["sections"][0].update(chapter="../secrets.md"),
+                "sections[0].chapter",
+                "../secrets.md",
+            ),
+        )
     ),
     (
         "question not a mapping",

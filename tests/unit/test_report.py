@@ -5,13 +5,18 @@ from __future__ import annotations
 import json
 from xml.etree import ElementTree
 
+import pytest
+
 from checklists import ENGINE_VERSION, api
 from checklists.charts import bars, radar
 from checklists.model import Checklist
+from checklists.record import PlanItem, read_history
 from checklists.report import render
 from checklists.scoring import score
 
 from .test_model import minimal
+
+pytestmark = pytest.mark.usefixtures("engine_session")
 
 PAYLOAD = '<img src=x onerror="alert(1)">'
 
@@ -26,8 +31,10 @@ def hostile() -> Checklist:
 
 def test_every_text_in_the_panel_is_escaped() -> None:
     checklist = hostile()
-    html = render(checklist, score(checklist, {"one-a": 1, "one-b": 1}), "nl", {}, {"one-a": 1})
-    assert "<img" not in html
+    history = read_history(checklist, [{"date": "2026-11-01", "score": 10, "sections": {"one": 0}, "plan": {}}])
+    plan = {"one": PlanItem(PAYLOAD, "2026-12-31")}
+    html = render(checklist, score(checklist, {"one-a": 1, "one-b": 1}), "nl", {}, plan=plan, history=history)
+    assert "<img" not in html and html.count("&lt;img src=x") >= 4  # title, step, low statement, owner field
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
 
 
@@ -67,8 +74,8 @@ def test_api_reports_errors_as_data() -> None:
     bad = json.loads(
         api.handle(json.dumps({"op": "score", "args": {"checklist_id": "demo", "answers": {"x": 1}, "lang": "nl"}}))
     )
-    assert bad["error"]["kind"] == "checklist"
-    assert bad["error"]["path"] == "answers.x"
-    unknown = json.loads(api.handle(json.dumps({"op": "explode"})))
-    assert unknown["error"]["kind"] == "request"
-    assert json.loads(api.handle("{not json"))["error"]["kind"] == "request"
+    assert bad["error"]["kind"] == "checklist" and bad["error"]["code"] == "bad_answers"
+    assert bad["error"]["message"] == "Deze antwoorden passen niet bij de checklist: answers.x."
+    unknown = json.loads(api.handle(json.dumps({"op": "explode", "args": {"lang": "en"}})))
+    assert unknown["error"]["message"] == "The scoring engine did not understand this request; nothing has changed."
+    assert json.loads(api.handle("{not json"))["error"]["code"] == "bad_request"

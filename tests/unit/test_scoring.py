@@ -83,19 +83,126 @@ def test_provisional_names_the_sections_lacking_answers(demo: Checklist) -> None
     assert not score(demo, {"one-a": 4, "one-b": 4, "two-a": 1}).provisional
 
 
-def test_advice_for_weak_sections_and_low_answers() -> None:
+def three_sections(*weights: float, cumulative: bool = False) -> Checklist:
+    """A checklist with sections a, b, c (two statements each, the first weighted as given), chapters a.md…"""
     data = minimal()
-    data["sections"][0]["chapter"] = "blocks/one.md"
-    data["sections"][1]["chapter"] = "blocks/two.md#practices"
-    data["sections"][1]["questions"][0]["chapter"] = "blocks/two.md#the-idea"
-    checklist = Checklist.from_dict(data)
-    result = score(checklist, {"one-a": 3, "one-b": 3, "two-a": 1})
-    assert [(a.kind, a.id, a.link) for a in result.advice] == [
-        ("section", "two", "blocks/two.md#practices"),
-        ("section", "one", "blocks/one.md"),
-        ("question", "two-a", "blocks/two.md#the-idea"),
+    data["sections"] = [
+        {
+            "id": name,
+            "title": {"nl": name.upper(), "en": name.upper()},
+            "chapter": f"blocks/{name}.md",
+            "advice": {"nl": f"Doe {name}", "en": f"Do {name}"},
+            "questions": [
+                {"id": f"{name}-1", "text": {"nl": f"{name}1", "en": f"{name}1"}, "weight": weight},
+                {"id": f"{name}-2", "text": {"nl": f"{name}2", "en": f"{name}2"}},
+            ],
+        }
+        for name, weight in zip("abc", weights or (1, 1, 1), strict=True)
     ]
-    assert score(checklist, {"one-a": 5, "one-b": 5, "two-a": 5}).advice == ()
+    if cumulative:
+        data["level_rule"] = "cumulative"
+        data["levels"] = [
+            {"name": {"nl": f"F{i}", "en": f"P{i}"}, "description": {"nl": "x", "en": "x"}} for i in range(4)
+        ]
+    return Checklist.from_dict(data)
+
+
+def focus(result: Any) -> list[tuple[str, tuple[str, ...], str]]:
+    return [(f.id, f.low, f.kind) for f in result.focus]
+
+
+def test_focus_areas_are_the_weakest_below_the_pass_mark_with_their_low_statements() -> None:
+    checklist = three_sections()
+    # a = (25 + 50) / 2 = 37.5, b = (0 + 25) / 2 = 12.5, c = 100: b then a; low statements (answered 1 or 2) named
+    result = score(checklist, {"a-1": 2, "a-2": 3, "b-1": 1, "b-2": 2, "c-1": 5, "c-2": 5})
+    assert focus(result) == [("b", ("b-1", "b-2"), "improve"), ("a", ("a-1",), "improve")]
+    assert [f.link for f in result.focus] == ["blocks/b.md", "blocks/a.md"]
+
+
+def test_focus_area_ties_keep_checklist_order_and_there_are_at_most_three() -> None:
+    data = minimal()
+    data["sections"] = [
+        {
+            "id": f"s{i}",
+            "title": {"nl": f"S{i}", "en": f"S{i}"},
+            "questions": [{"id": f"q{i}", "text": {"nl": "x", "en": "x"}}],
+        }
+        for i in range(5)
+    ]
+    checklist = Checklist.from_dict(data)
+    result = score(checklist, {"q0": 3, "q1": 2, "q2": 3, "q3": 2, "q4": 3})  # 50, 25, 50, 25, 50
+    assert [f.id for f in result.focus] == ["s1", "s3", "s0"]
+
+
+def test_a_strong_result_keeps_its_lowest_section() -> None:
+    checklist = three_sections()
+    result = score(checklist, {"a-1": 4, "a-2": 4, "b-1": 4, "b-2": 5, "c-1": 4, "c-2": 4})  # 75, 87.5, 75
+    assert focus(result) == [("a", (), "keep")]
+    assert focus(score(checklist, dict.fromkeys(checklist.question_ids, 4))) == [("a", (), "keep")]
+
+
+def test_every_result_with_a_score_has_a_next_step_and_nothing_answered_has_none() -> None:
+    checklist = three_sections()
+    assert focus(score(checklist, {"c-2": 5})) == [("c", (), "keep")]
+    assert score(checklist, {}).focus == () and score(checklist, {"a-1": UNKNOWN}).focus == ()
+
+
+def test_phase_focus_areas_follow_the_phases() -> None:
+    checklist = three_sections(cumulative=True)
+    result = score(checklist, {"a-1": 3, "a-2": 3, "b-1": 4, "b-2": 4, "c-1": 1, "c-2": 1})  # a 50, b 75, c 0
+    assert [f.id for f in result.focus] == ["a", "c"]  # phase a blocks the rest: first, though c is weaker
+    assert result.level == 0
+    unanswered = score(checklist, {"b-1": 5, "b-2": 5, "c-1": 5, "c-2": 5})  # phase a not answered at all
+    assert focus(unanswered) == [("a", (), "answer")] and unanswered.level == 0
+
+
+@pytest.mark.parametrize(
+    ("weight", "overall", "shown", "level"),
+    # a-1 answered 4 (75), a-2 answered 1 (0): 75 w / (w + 1); the levels start at 0 and at 50
+    [(1.96, 49.66, 50, 1), (1.9, 49.14, 49, 0), (2, 50.0, 50, 1)],
+)
+def test_level_is_decided_on_the_whole_number_shown(weight: float, overall: float, shown: int, level: int) -> None:
+    checklist = three_sections(weight, 1, 1)
+    result = score(checklist, {"a-1": 4, "a-2": 1})
+    assert result.overall == pytest.approx(overall, abs=0.01)
+    assert display(result.overall) == shown and result.level == level
+
+
+@pytest.mark.parametrize("threshold", [40, 60, 80])
+def test_every_threshold_is_reached_from_the_score_shown_half_below_it(threshold: int) -> None:
+    data = minimal()
+    data["levels"] = [
+        {"min": m, "name": {"nl": str(m), "en": str(m)}, "description": {"nl": "x", "en": "x"}} for m in (0, 40, 60, 80)
+    ]
+    checklist = Checklist.from_dict(data)
+    from checklists.scoring import level_for
+
+    below, at = threshold - 0.5, threshold - 0.5 - 1e-6  # 79.5 is shown as 80, 79.49… as 79
+    assert display(below) == threshold and level_for(checklist, below, ()) == [0, 40, 60, 80].index(threshold)
+    assert display(at) == threshold - 1 and level_for(checklist, at, ()) == [0, 40, 60, 80].index(threshold) - 1
+
+
+def test_cumulative_phase_passes_on_the_shown_score() -> None:
+    data = minimal()
+    data["pass_mark"] = 60
+    data["level_rule"] = "cumulative"
+    data["levels"] = [{"name": {"nl": f"F{i}", "en": f"P{i}"}, "description": {"nl": "x", "en": "x"}} for i in range(3)]
+    data["sections"][0]["questions"][1]["weight"] = 0.3  # one: (75 * 1 + 25 * 0.3) / 1.3 = 63.46 → 63; (50 + 25 * .3)…
+    checklist = Checklist.from_dict(data)
+    assert score(checklist, {"one-a": 4, "one-b": 2, "two-a": 4}).level == 2
+    data["sections"][0]["questions"][1]["weight"] = 1.58  # (75 + 25 * 1.58) / 2.58 = 44.4 → 44: not passed
+    assert score(Checklist.from_dict(data), {"one-a": 4, "one-b": 2, "two-a": 4}).level == 0
+
+
+def test_say_statements_count_in_no_score_and_no_coverage() -> None:
+    data = minimal()
+    data["pairs"] = [{"say": "one-a", "do": "two-a", "finding": {"nl": "Gat", "en": "Gap"}}]
+    checklist = Checklist.from_dict(data)
+    result = score(checklist, {"one-a": 5, "one-b": 1, "two-a": 1})
+    assert result.section("one").score == 0 and result.section("one").total == 1  # only one-b counts
+    assert result.overall == 0 and result.coverage == 100
+    assert score(checklist, {"one-a": 5}).overall is None and score(checklist, {"one-a": 5}).coverage == 0
+    assert [(f.say, f.do, f.gap) for f in result.findings] == [("one-a", "two-a", 4)]
 
 
 def test_say_do_gap_is_a_finding() -> None:

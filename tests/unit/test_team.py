@@ -19,6 +19,8 @@ from checklists.teamview import render_team, team_csv
 
 from .test_model import minimal
 
+pytestmark = pytest.mark.usefixtures("engine_session")
+
 DEMO = Checklist.from_dict(minimal())
 
 

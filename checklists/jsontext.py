@@ -1,0 +1,86 @@
+"""Outside text read as JSON with limits, before any of it reaches the model.
+
+Files, links, saved data and the worker's own requests are text from outside. `read()` refuses text
+that is too large, nested too deep or holds numbers too long to be ours, and gives back plain data in
+which every string is valid Unicode: nothing past this point can overflow a stack, spend seconds on a
+number, or fail to encode.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from typing import Any
+
+STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+BRACKET = re.compile(r"[\[\]{}]")
+
+
+class Unreadable(ValueError):
+    """Why a text is not read: `code` is a key of the string catalogue."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(code)
+
+
+def depth(text: str) -> int:
+    """The deepest nesting of arrays and objects in JSON text (strings skipped), without parsing it."""
+    deepest = level = 0
+    for match in BRACKET.finditer(STRING.sub("", text)):
+        level += 1 if match.group() in "[{" else -1
+        deepest = max(deepest, level)
+    return deepest
+
+
+def clean(value: Any) -> Any:
+    """`value` with every string (keys too) made valid Unicode: lone surrogates become U+FFFD."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8") if not value.isascii() else value
+    if isinstance(value, list):
+        return [clean(item) for item in value]
+    if isinstance(value, dict):
+        return {clean(key): clean(item) for key, item in value.items()}
+    return value
+
+
+def _number(limit: int) -> tuple[Any, Any]:
+    # parse_int and parse_float hooks that refuse long digit strings and non-finite floats
+    def whole(text: str) -> int:
+        if len(text.lstrip("-")) > limit:
+            raise Unreadable("too_complex")
+        return int(text)
+
+    def real(text: str) -> float:
+        if len(text) > limit * 2:
+            raise Unreadable("too_complex")
+        value = float(text)
+        if not math.isfinite(value):
+            raise Unreadable("too_complex")
+        return value
+
+    return whole, real
+
+
+def read(text: Any, *, max_chars: int, max_depth: int = 32, max_digits: int = 20) -> Any:
+    """Parse JSON text within the limits, or raise `Unreadable` (too_large, empty, not_json, too_complex)."""
+    if not isinstance(text, str):
+        raise Unreadable("not_json")
+    if len(text) > max_chars:
+        raise Unreadable("too_large")
+    if not text.strip():
+        raise Unreadable("empty")
+    if depth(text) > max_depth:
+        raise Unreadable("too_complex")
+    whole, real = _number(max_digits)
+    try:
+        data = json.loads(text, parse_int=whole, parse_float=real, parse_constant=_constant)
+    except (json.JSONDecodeError, UnicodeError):
+        raise Unreadable("not_json") from None
+    return clean(data)
+
+
+def _constant(name: str) -> float:
+    # NaN and Infinity are not JSON
+    raise Unreadable("not_json")
