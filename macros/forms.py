@@ -9,7 +9,7 @@ import json
 from html import escape
 from typing import Any
 
-from checklists.model import Checklist
+from checklists.model import Checklist, Question
 from checklists.record import ROLES
 
 from .strings import t
@@ -20,10 +20,8 @@ MESSAGES = (
     "ready",
     "slow",
     "failed",
-    "corrupt",
     "storage",
     "storage_full",
-    "rejected",
     "confirm_import",
     "confirm_adopt",
     "confirm_reset",
@@ -36,8 +34,7 @@ MESSAGES = (
     "share_ready",
     "share_made",
     "snapshot_saved",
-    "snapshot_delete",
-    "snapshot_item",
+    "snapshot_deleted",
     "reset_done",
     "too_large",
     "team_summary",
@@ -77,6 +74,21 @@ def _respondent(checklist: Checklist, lang: str) -> str:
     )
 
 
+def _about(checklist: Checklist, question: Question, lang: str) -> str:
+    # what a 5 and a 1 look like (on demand), and a note on a "say" statement, which counts in no score
+    parts = []
+    if question.id in checklist.say_ids:
+        parts.append(f'<p class="cx-question__say">{_t("say_note", lang)}</p>')
+    if question.anchors:
+        high, low = (escape(text.get(lang)) for text in (question.anchors.high, question.anchors.low))
+        top, bottom = checklist.scale.high, checklist.scale.low
+        parts.append(
+            f'<details class="cx-anchors"><summary>{_t("anchors", lang)}</summary>'
+            f"<p><strong>{top}</strong> {high}</p><p><strong>{bottom}</strong> {low}</p></details>"
+        )
+    return "".join(parts)
+
+
 def _questions(checklist: Checklist, lang: str) -> str:
     # one fieldset per section, one radio group per question, the "don't know" option last
     scale = checklist.scale
@@ -97,7 +109,7 @@ def _questions(checklist: Checklist, lang: str) -> str:
                 f'<fieldset class="cx-question" id="cx-q-{question.id}" data-cx-question="{question.id}">'
                 f'<legend><span class="cx-question__number">{number}.{q_number}</span> '
                 f"{escape(question.text.get(lang))}</legend>"
-                f'<div class="cx-options">{radios}</div></fieldset>'
+                f'<div class="cx-options">{radios}</div>{_about(checklist, question, lang)}</fieldset>'
             )
         sections.append(
             f'<fieldset class="cx-section" id="{checklist.id}-{section.id}" data-cx-section="{section.id}">'
@@ -124,11 +136,9 @@ def _tools(checklist: Checklist, lang: str) -> str:
         f'<p class="cx-share" hidden data-cx-share-box><label for="cx-{ident}-share">{_t("share_label", lang)}</label>'
         f'<input type="text" id="cx-{ident}-share" readonly data-cx-share-url></p>'
         f'<p class="cx-actions__status" role="status" data-cx-action-status></p>'
-        f'<h4 class="cx-actions__title">{_t("snapshots", lang)}</h4>'
         f'<p class="cx-actions__row">'
         f'<button type="button" class="md-button" data-cx-snapshot>{_t("snapshot", lang)}</button> '
         f'<button type="button" class="md-button" data-cx-reset>{_t("reset", lang)}</button></p>'
-        f'<p data-cx-no-snapshots>{_t("no_snapshots", lang)}</p><ul class="cx-snapshots" data-cx-snapshots></ul>'
         f"</div>"
     )
 
@@ -155,6 +165,7 @@ def render_form(checklist: Checklist, lang: str, links: dict[str, str]) -> str:
         f'<section class="cx-result" id="{result_id}" data-cx-result-for="{ident}" aria-labelledby="{result_id}-title">'
         f'<h2 class="cx-result__title" id="{result_id}-title">{escape(checklist.title.get(lang))}: '
         f"{_t('result', lang)}</h2>"
+        f'<p class="cx-result__last" data-cx-last hidden>{_t("last_visit", lang)}</p>'
         f'<div class="cx-result__body" data-cx-result><p>{_t("result_wait", lang)}</p></div></section>'
         f"{_tools(checklist, lang)}" + _json_script(payload, "cx-definition", ident)
     )

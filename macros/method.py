@@ -30,6 +30,16 @@ def scale_table(checklist: Checklist, lang: str) -> str:
     return "\n".join(rows)
 
 
+def rules(checklist: Checklist, lang: str) -> str:
+    """Every rule the engine applies to `checklist`, as a numbered list with the checklist's own numbers."""
+    numbers = {"pass": display(checklist.pass_mark), "low": checklist.low_answer, "gap": checklist.pair_gap}
+    keys = ["rule_section", "rule_say", "rule_overall", "rule_unknown", "rule_provisional", "rule_rounding"]
+    keys += ["rule_nothing", "rule_focus", "rule_keep", "rule_phase", "rule_pairs", "rule_trend"]
+    values = {"n": display(checklist.provisional_below), **numbers}
+    focus = {"rule_focus": {**values, "n": checklist.focus_areas}}
+    return "\n".join(f"{i}. {t(key, lang, **focus.get(key, values))}" for i, key in enumerate(keys, 1))
+
+
 def worked_example(checklist: Checklist, lang: str) -> str:
     """A step-by-step calculation for the first two sections, computed by the engine."""
     sections = checklist.sections[:2]
@@ -46,6 +56,8 @@ def worked_example(checklist: Checklist, lang: str) -> str:
             value = answers.get(question.id)
             if value is None:
                 shown, points = t("not_answered", lang), "—"
+            elif question.id in checklist.say_ids:
+                shown, points = str(value), t("say_row", lang)
             elif value == UNKNOWN:
                 shown, points = checklist.scale.unknown.get(lang), t("unknown_row", lang)
             else:
@@ -59,27 +71,31 @@ def worked_example(checklist: Checklist, lang: str) -> str:
         parts = [
             (q.weight, checklist.scale.to_percent(answers[q.id]))
             for q in section.questions
-            if isinstance(answers.get(q.id), int)
+            if isinstance(answers.get(q.id), int) and q.id not in checklist.say_ids
         ]
         sum_text = " + ".join(f"{_num(w, lang)} × {_num(p, lang)}" for w, p in parts)
         weights = " + ".join(_num(w, lang) for w, _ in parts)
         value = result.section(section.id).score
-        lines.append(f"- **{section.title.get(lang)}**: ({sum_text}) / ({weights}) = **{_num(value, lang)}**")
+        shown = t("shown_as", lang, n=display(value))
+        lines.append(f"- **{section.title.get(lang)}**: ({sum_text}) / ({weights}) = {_num(value, lang)}, {shown}")
     overall = result.overall
     scored = [result.section(s.id).score for s in checklist.sections if result.section(s.id).score is not None]
     lines.append(
         f"- **{t('method_overall', lang)}** ({'; '.join(_num(v, lang) for v in scored)}) / {len(scored)} = "
-        f"**{_num(overall, lang)}**, {t('rounded', lang)} **{display(overall)}**"
+        f"{_num(overall, lang)}, {t('shown_as', lang, n=display(overall))}"
     )
     answered = sum(s.answered for s in result.sections)
-    total = len(checklist.question_ids)
+    total = sum(s.total for s in result.sections)
     status = (
         t("method_provisional", lang, n=display(checklist.provisional_below))
         if result.provisional
         else t("method_final", lang)
     )
     coverage = _num(result.coverage, lang)
-    lines.append(f"- **{t('method_coverage', lang)}**: {answered} / {total} = {coverage}% → {status}")
+    lines.append(
+        f"- **{t('method_coverage', lang)}**: {answered} / {total} = {coverage}%, "
+        f"{t('shown_as', lang, n=f'{display(result.coverage)}%')} → {status}"
+    )
     if result.level is not None:
         lines.append(f"- **{t('level', lang)}**: {checklist.levels[result.level].name.get(lang)}")
     return "\n".join(lines)

@@ -13,6 +13,7 @@ from mkdocs.utils import get_relative_url
 
 from checklists.load import DEFINITIONS
 from checklists.model import Checklist
+from checklists.report import FIRST_90_DAYS
 
 from . import method
 from .editorial import abbreviations, cited_sources
@@ -72,8 +73,8 @@ def register(env: Any) -> None:
     def checklist(name: str) -> str:
         """Render the checklist `name` as an accessible form with its result panel and tools."""
         found = _get(name)
-        links = {link: _url(env, link) for link in found.chapter_links()}
-        return render_form(found, _lang(env), links)
+        pages = (*found.chapter_links(), FIRST_90_DAYS)  # every result ends with the way to start
+        return render_form(found, _lang(env), {link: _url(env, link) for link in pages})
 
     @env.macro
     def checklist_page(name: str) -> str:
@@ -143,6 +144,11 @@ def register(env: Any) -> None:
     def method_scale(name: str = "leadership") -> str:
         """The answer scale of a checklist and the points per answer, as a table."""
         return method.scale_table(_get(name), _lang(env))
+
+    @env.macro
+    def method_rules(name: str = "leadership") -> str:
+        """Every scoring rule the engine applies, with the checklist's own numbers."""
+        return method.rules(_get(name), _lang(env))
 
     @env.macro
     def method_example(name: str = "leadership") -> str:

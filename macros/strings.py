@@ -41,6 +41,13 @@ STRINGS: dict[str, Text] = {
         "How the score is calculated is explained in [How scoring works]({method}).",
     ),
     "form_title": Text("De vragen", "The questions"),
+    "anchors": Text("Hoe ziet een 5 eruit, en een 1?", "What does a 5 look like, and a 1?"),
+    "say_note": Text(
+        "Deze uitspraak gaat over wat jullie zeggen. Ze telt niet mee in de score; de uitslag vergelijkt haar met "
+        "wat jullie doen.",
+        "This statement is about what you say. It does not count in the score; the result compares it with what "
+        "you do.",
+    ),
     "cited_none": Text("Deze pagina citeert geen bronnen.", "This page cites no sources."),
     "chapter_checklist": Text(
         "Toets waar jullie staan met de checklist {name}.", "See where you stand with the checklist {name}."
@@ -77,11 +84,6 @@ STRINGS: dict[str, Text] = {
     "print": Text("Afdrukken als rapport", "Print as a report"),
     "snapshot": Text("Bewaar als momentopname", "Save as a snapshot"),
     "reset": Text("Alle antwoorden wissen", "Clear all answers"),
-    "snapshots": Text("Momentopnamen", "Snapshots"),
-    "no_snapshots": Text(
-        "Nog geen momentopnamen. Bewaar er elk kwartaal één om de trend te zien.",
-        "No snapshots yet. Save one every quarter to see the trend.",
-    ),
     "shared_banner": Text(
         "Je bekijkt gedeelde antwoorden. Ze zijn alleen te lezen; je eigen antwoorden blijven bewaard.",
         "You are viewing shared answers. They are read-only; your own answers stay saved.",
@@ -110,10 +112,6 @@ STRINGS: dict[str, Text] = {
         "De rekenmodule werkt niet in deze browser. Je antwoorden blijven bewaard.",
         "The scoring engine does not work in this browser. Your answers stay saved.",
     ),
-    "corrupt": Text(
-        "Eerder bewaarde antwoorden konden niet worden gelezen en zijn genegeerd.",
-        "Previously saved answers could not be read and have been ignored.",
-    ),
     "storage": Text(
         "Deze browser bewaart niets: je antwoorden gaan verloren als je de pagina sluit.",
         "This browser does not save anything: your answers are lost when you close the page.",
@@ -121,10 +119,6 @@ STRINGS: dict[str, Text] = {
     "storage_full": Text(
         "De opslag van deze browser is vol: je laatste wijziging is niet bewaard. Exporteer je antwoorden.",
         "This browser's storage is full: your last change was not saved. Export your answers.",
-    ),
-    "rejected": Text(
-        "Een deel van de bewaarde antwoorden past niet bij deze checklist en is genegeerd.",
-        "Some saved answers do not fit this checklist and have been ignored.",
     ),
     "confirm_import": Text(
         "Je huidige antwoorden vervangen door die uit het bestand?",
@@ -151,8 +145,11 @@ STRINGS: dict[str, Text] = {
     "share_ready": Text("Deellink gemaakt en gekopieerd.", "Share link created and copied."),
     "share_made": Text("Deellink gemaakt: kopieer hem uit het veld.", "Share link created: copy it from the field."),
     "snapshot_saved": Text("Momentopname bewaard.", "Snapshot saved."),
-    "snapshot_delete": Text("Verwijder", "Delete"),
-    "snapshot_item": Text("{date}: score {score}", "{date}: score {score}"),
+    "snapshot_deleted": Text("Momentopname verwijderd.", "Snapshot deleted."),
+    "last_visit": Text(
+        "Dit is de uitslag van je vorige bezoek; hij wordt bijgewerkt zodra de rekenmodule klaar is.",
+        "This is the result of your last visit; it is updated as soon as the scoring engine is ready.",
+    ),
     "reset_done": Text("Alle antwoorden zijn gewist.", "All answers have been cleared."),
     "team_summary": Text(
         "{accepted} export(s) geaccepteerd, {refused} geweigerd.", "{accepted} export(s) accepted, {refused} refused."
@@ -173,7 +170,6 @@ STRINGS: dict[str, Text] = {
     "method_no_score": Text("geen score (niets beantwoord)", "no score (nothing answered)"),
     "method_coverage": Text("Dekking", "Coverage"),
     "method_provisional": Text("voorlopig (onder {n}%)", "provisional (below {n}%)"),
-    "rounded": Text("afgerond", "rounded"),
     "method_final": Text("definitief", "final"),
     "phase_rule": Text(
         "Fasenregel: je bereikt een fase als de score van die fase én van alle eerdere fasen minstens {n} is.",
@@ -181,6 +177,88 @@ STRINGS: dict[str, Text] = {
     ),
     "phase": Text("Bereikt na", "Reached after"),
     "phase_none": Text("(geen fase gehaald)", "(no phase passed)"),
+    "say_row": Text("zeggen: telt niet mee", "say: left out"),
+    "shown_as": Text("in de uitslag {n}", "shown as {n}"),
+    # the rules of the scoring page, generated with each checklist's own numbers
+    "rule_section": Text(
+        "**Per onderdeel**: het gewogen gemiddelde van de punten van de uitspraken die je op de schaal beantwoordde "
+        "(elke uitspraak weegt 1, tenzij de checklist anders zegt).",
+        "**Per section**: the weighted mean of the points of the statements you answered on the scale (each "
+        "statement weighs 1 unless the checklist says otherwise).",
+    ),
+    "rule_say": Text(
+        "**Zeggen telt niet mee**: in een zeggen–doen-paar dient de uitspraak over wat jullie zeggen alleen voor de "
+        "vergelijking met wat jullie doen. Ze telt niet mee in een score en niet in de dekking, zodat praten geen "
+        "punten oplevert.",
+        "**Saying does not count**: in a say–do pair, the statement about what you say serves only the comparison "
+        "with what you do. It counts in no score and not in the coverage, so that talk earns no points.",
+    ),
+    "rule_overall": Text(
+        "**De totaalscore** is het gemiddelde van de onderdelen die een score hebben; elk onderdeel weegt even zwaar.",
+        "**The overall score** is the mean of the sections that have a score; every section weighs the same.",
+    ),
+    "rule_unknown": Text(
+        "**Weet ik niet en lege uitspraken** tellen niet mee in de deling: ze verlagen geen score. De **dekking** is "
+        "het deel van de meetellende uitspraken dat je op de schaal beantwoordde.",
+        "**Don't know and blank statements** are left out of the division: they lower no score. The **coverage** is "
+        "the share of the counting statements that you answered on the scale.",
+    ),
+    "rule_provisional": Text(
+        "**Voorlopig**: is de dekking lager dan {n}%, dan heet de uitslag voorlopig. De uitslag noemt dan elk "
+        "onderdeel waarvan zelf minder dan {n}% is beantwoord.",
+        "**Provisional**: when the coverage is below {n}%, the result is provisional. The result then names every "
+        "section of which less than {n}% has been answered.",
+    ),
+    "rule_rounding": Text(
+        "**Afronden**: de uitslag toont hele punten, 0,5 naar boven afgerond. Het niveau hangt af van dat hele "
+        "getal: een 79,5 staat er als 80 en haalt het niveau dat bij 80 begint.",
+        "**Rounding**: the result shows whole points, rounding 0.5 up. The level follows that whole number: a 79.5 "
+        "is shown as 80 and reaches the level that starts at 80.",
+    ),
+    "rule_nothing": Text(
+        "**Niets beantwoord**: zolang geen enkele meetellende uitspraak op de schaal is beantwoord, is er geen "
+        "score, geen niveau en geen aandachtsgebied; de uitslag vraagt dan om één antwoord op de schaal.",
+        "**Nothing answered**: as long as no counting statement has been answered on the scale, there is no score, "
+        "no level and no focus area; the result then asks for one answer on the scale.",
+    ),
+    "rule_focus": Text(
+        "**Volgende stappen**: hooguit {n} aandachtsgebieden, de onderdelen met een getoonde score onder de {pass}; "
+        "de zwakste eerst, bij gelijke score in de volgorde van de checklist. Elk aandachtsgebied krijgt één eerste "
+        "actie, noemt de uitspraken die je met {low} of lager beantwoordde, verwijst naar het hoofdstuk en heeft "
+        "velden voor een eigenaar en een datum.",
+        "**Next steps**: at most {n} focus areas, the sections whose shown score is below {pass}; the weakest first, "
+        "ties in the checklist's order. Each focus area gets one first action, names the statements you answered "
+        "{low} or lower, links to its chapter and has fields for an owner and a date.",
+    ),
+    "rule_keep": Text(
+        "**Sterke uitslag**: ligt geen onderdeel onder de {pass}, dan is het laagste onderdeel het ene "
+        "aandachtsgebied, met de stap om vast te houden wat werkt en het te verspreiden.",
+        "**Strong result**: when no section is below {pass}, the lowest section is the one focus area, with the step "
+        "to keep what works and spread it.",
+    ),
+    "rule_phase": Text(
+        "**Fasescan**: een fase telt als de getoonde score van die fase én van elke fase ervoor minstens {pass} is. "
+        "Een fase zonder antwoorden telt als niet gehaald: de fasen erna tellen dan niet mee, hoe hoog ze ook "
+        "scoren. De aandachtsgebieden volgen daarom de fasen: de eerste fase onder de {pass} komt eerst.",
+        "**Phase scan**: a phase counts when the shown score of that phase and of every phase before it is at least "
+        "{pass}. A phase without answers counts as not passed: the phases after it then do not count, however high "
+        "they score. The focus areas therefore follow the phases: the first phase below {pass} comes first.",
+    ),
+    "rule_pairs": Text(
+        "**Zeggen en doen**: het verschil wordt geteld in stappen op de schaal van 1 tot 5. Ligt het zeggen "
+        "minstens {gap} stappen boven het doen, dan meldt de uitslag dat; alleen als beide op de schaal zijn "
+        "beantwoord.",
+        "**Saying and doing**: the gap is counted in steps on the 1 to 5 scale. When saying is at least {gap} steps "
+        "above doing, the result reports it; only when both are answered on the scale.",
+    ),
+    "rule_trend": Text(
+        "**Trend en plan**: bewaar je een momentopname, dan toont de uitslag per onderdeel hoeveel hele punten het "
+        "sindsdien bewoog. Bewaar je een momentopname met een actieplan en later nog een, dan toont de uitslag per "
+        "gepland aandachtsgebied hoe de score tussen die twee bewoog.",
+        "**Trend and plan**: once you save a snapshot, the result shows per section how many whole points it has "
+        "moved since. Save a snapshot with an action plan and a later one, and the result shows per planned focus "
+        "area how its score moved between the two.",
+    ),
     "term": Text("Term", "Term"),
     "meaning": Text("Betekenis", "Meaning"),
 }

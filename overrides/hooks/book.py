@@ -20,6 +20,7 @@ PLACEHOLDER = '<div class="cx-book" data-cx-book></div>'
 SKIP = ("print", "checklists/")  # the book itself and the interactive checklist pages
 ID = re.compile(r'\sid="([^"]+)"')
 LINK = re.compile(r'\s(href|src)="([^"]*)"')
+BLOCKNAV = re.compile(r'<nav class="cx-blocknav".*?</nav>', re.DOTALL)
 
 
 def _edition_root(book: Page) -> str:
@@ -38,8 +39,9 @@ def _chapters(nav: Navigation, root: str) -> list[Page]:
 
 
 def _rewrite(html: str, chapter: Page, book: Page, slugs: dict[str, str]) -> str:
-    # prefix ids with the chapter's slug; point links to chapters at their place in the book
+    # prefix ids with the chapter's slug; point links to chapters at their place in the book; drop block navigation
     slug = slugs[chapter.url]
+    html = BLOCKNAV.sub("", html)  # previous/next block: in the book, they are the neighbouring chapters
     html = ID.sub(lambda m: f' id="{slug}--{m.group(1)}"', html)
 
     def link(match: re.Match[str]) -> str:

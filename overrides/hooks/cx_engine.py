@@ -121,11 +121,14 @@ class Engine:
     def config(self, built: Path) -> dict[str, Any]:
         """The engine config every engine page carries (site-root-relative paths; see overrides/main.html)."""
         from checklists.formats import MAX_BYTES
+        from checklists.record import SCHEMA
 
         folder = f"assets/engine/{built.name}"
         lock = json.loads((self.pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))
         return {
             "version": self.version(),
+            "build": built.name,
+            "schema": SCHEMA,
             "pyodide": f"assets/pyodide/{self.pyodide_version()}/",
             "wheel": f"{folder}/{next(built.glob('*.whl')).name}",
             "stdlib": f"{folder}/stdlib.zip",

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from cx_site import serving
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 
 SOURCE = Path(__file__).resolve().parents[1] / "assets" / "javascripts" / "cx-sw.js"
 WORKER = "cx-sw.js"
@@ -62,8 +63,9 @@ def _version(site: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+@event_priority(-110)  # after the i18n plugin (-100), which builds the other languages and the search index
 def on_post_build(*, config: MkDocsConfig) -> None:
-    # write cx-sw.js at the root of the site (the i18n plugin runs this once per language; the last one wins)
+    # write cx-sw.js at the root of the site, once every file of every language is written
     site = Path(config.site_dir)
     (site / "assets" / "javascripts" / "cx-sw.js").unlink(missing_ok=True)
     if not config.extra.get("cx_offline"):

@@ -23,10 +23,10 @@ def report(modules: str, definition: str) -> str:
 
         request = {"op": "define", "args": {"definition": json.loads(definition)}}
         engine["define"] = json.loads(api.handle(json.dumps(request)))
-        args = {"checklist_id": "leadership", "answers": {"vision-purpose": 4}, "lang": "en"}
+        args = {"checklist_id": "leadership", "answers": {"vision-decisions-fit": 4}, "lang": "en"}
         engine["score"] = json.loads(api.handle(json.dumps({"op": "score", "args": args})))["result"]["overall"]
         team = {"op": "team", "args": {"files": [], "lang": "nl"}}
-        engine["team"] = "result" in json.loads(api.handle(json.dumps(team)))
+        engine["team"] = json.loads(api.handle(json.dumps(team)))
         engine["from"] = sys.modules["checklists"].__file__
     except BaseException as error:
         engine["error"] = f"{type(error).__name__}: {error}"

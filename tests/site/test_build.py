@@ -10,8 +10,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT, SITE_URL, mkdocs_build
 
 
 class Collector(HTMLParser):
@@ -123,12 +124,36 @@ def test_no_third_party_resources_in_built_pages(built_site: Path) -> None:
     for page in html_pages(built_site):
         for tag, attrs in elements(page):
             url = attrs.get("src") or (attrs.get("href") if tag == "link" else None) or ""
-            if re.match(r"(?:https?:)?//", url) and not url.startswith("http://127.0.0.1/REPO/"):
+            if re.match(r"(?:https?:)?//", url) and not url.startswith(SITE_URL):
                 offenders.append(f"{page.relative_to(built_site)}: <{tag}> {url}")
     assert offenders == []
     for path in built_site.rglob("*"):
         if path.suffix in {".html", ".css", ".js", ".mjs"}:
             assert "fonts.googleapis" not in path.read_text(encoding="utf-8", errors="replace"), path
+
+
+def unnamed(html: str) -> list[str]:
+    """Dialogs and navs labelled by an element without text or aria-label, in a page's HTML."""
+    found = [m.group(0) for m in re.finditer(r'<div[^>]*role="dialog"(?![^>]*aria-label="[^"]+")[^>]*>', html)]
+    for ref in re.findall(r'<nav[^>]*aria-labelledby="([^"]+)"', html):
+        label = re.search(rf'<(\w+)([^>]*\sid="{re.escape(ref)}"[^>]*)>(.*?)</\1>', html, re.DOTALL)
+        text = label and (re.search(r'aria-label="[^"]+"', label.group(2)) or re.sub(r"<[^>]+>|\s", "", label.group(3)))
+        if not text:
+            found.append(ref)
+    return found
+
+
+def test_every_dialog_and_nav_has_a_name(built_site: Path) -> None:
+    assert {p.relative_to(built_site).as_posix(): unnamed(p.read_text()) for p in html_pages(built_site)} == {
+        p.relative_to(built_site).as_posix(): [] for p in html_pages(built_site)
+    }
+    # negative control: Material's own markup, before overrides/hooks/landmarks.py names it
+    material = (
+        '<div class="md-search" data-md-component="search" role="dialog"></div>'
+        '<label class="md-nav__link" for="__nav_1" id="__nav_1_label"><span class="md-icon"></span></label>'
+        '<nav class="md-nav" aria-labelledby="__nav_1_label"></nav>'
+    )
+    assert len(unnamed(material)) == 2
 
 
 def mini_site(tmp_path: Path, page: str, definitions: dict[str, bytes] | None = None) -> Path:
@@ -228,6 +253,13 @@ BROKEN_DEFINITIONS = [
     ("not utf-8", "id: démo\n".encode("latin-1"), "demo.yml: not UTF-8 text"),
     ("missing translation", None, "demo.yml: sections[0].questions[0].text.en: missing translation"),
     ("link to a missing page", None, "demo.yml: sections[0].chapter: links to blocks/nope.md, which does not exist"),
+    (
+        "javascript link",
+        yaml.safe_dump(
+            {**valid_definition(), "sections": [{**valid_definition()["sections"][0], "chapter": "javascript:x//a.md"}]}
+        ).encode(),
+        "demo.yml: sections[0].chapter: invalid chapter link 'javascript:x//a.md'",
+    ),
 ]
 
 

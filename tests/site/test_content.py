@@ -14,7 +14,14 @@ from tests.conftest import ROOT
 DOCS = ROOT / "docs"
 HEADING_ID = re.compile(r"^#{2,6} .*\{ *#([a-z0-9-]+) *\}\s*$", re.M)
 BLOCK_SECTIONS = [
-    "the-idea", "what-good-looks-like", "warning-signs", "practices", "on-monday", "board-questions", "checklist", "sources"
+    "the-idea",
+    "what-good-looks-like",
+    "warning-signs",
+    "practices",
+    "on-monday",
+    "board-questions",
+    "checklist",
+    "sources",
 ]
 
 
@@ -91,8 +98,10 @@ def test_building_block_chapters_have_the_fixed_closing_sections(page: str) -> N
         assert 700 <= prose_words(path) <= 1500, f"{path}: {prose_words(path)} words"
 
 
-@pytest.mark.parametrize("page", sorted(str(p.relative_to(DOCS)) for p in (DOCS / "organising").glob("*.md")
-                                        if not p.name.endswith(".en.md")))
+@pytest.mark.parametrize(
+    "page",
+    sorted(str(p.relative_to(DOCS)) for p in (DOCS / "organising").glob("*.md") if not p.name.endswith(".en.md")),
+)
 def test_organising_chapters_have_the_expected_length_and_sources(page: str) -> None:
     for path in (DOCS / page, english(DOCS / page)):
         assert 500 <= prose_words(path) <= 1200, f"{path}: {prose_words(path)} words"
@@ -121,8 +130,10 @@ def test_built_editions_have_the_same_heading_ids(built_site: Path) -> None:
     for page in dutch_pages():
         rel = str(page.relative_to(DOCS))[:-3]
         rel = "" if rel == "index" else rel.removesuffix("/index") + "/"
-        ids = [re.findall(r'<h[2-6] id="([^"]+)"', (built_site / p / "index.html").read_text(encoding="utf-8"))
-               for p in (rel, "en/" + rel)]
+        ids = [
+            re.findall(r'<h[2-6] id="([^"]+)"', (built_site / p / "index.html").read_text(encoding="utf-8"))
+            for p in (rel, "en/" + rel)
+        ]
         assert ids[0] == ids[1], rel
 
 

@@ -18,17 +18,32 @@ def text_of(built_site: Path, page: str) -> str:
 @pytest.mark.parametrize(
     ("page", "numbers", "level"),
     [
-        ("checklists/method/index.html", ["66,7", "58,3", "62,5", "16,7%"], "Stevig gegrond"),
-        ("en/checklists/method/index.html", ["66.7", "58.3", "62.5", "16.7%"], "Well grounded"),
+        (
+            "checklists/method/index.html",
+            [
+                "66,7, in de uitslag 67",
+                "62,5, in de uitslag 63",
+                "64,6, in de uitslag 65",
+                "14,7%, in de uitslag 15%",
+                "zeggen: telt niet mee",
+            ],
+            "Stevig gegrond",
+        ),
+        (
+            "en/checklists/method/index.html",
+            ["66.7, shown as 67", "62.5, shown as 63", "64.6, shown as 65", "14.7%, shown as 15%", "say: left out"],
+            "Well grounded",
+        ),
     ],
 )
 def test_worked_example_matches_a_hand_calculation(built_site: Path, page: str, numbers: list[str], level: str) -> None:
-    # understanding 4, 2, don't know, 5 -> (75 + 25 + 100) / 3 = 66.7; vision 3, 3, 4, empty -> 175 / 3 = 58.3;
-    # overall (66.7 + 58.3) / 2 = 62.5 -> 63; 6 of 36 answered = 16.7%, provisional
+    # understanding 4, 2, don't know, 5 -> (75 + 25 + 100) / 3 = 66.7, shown 67; vision: its first statement is a
+    # "say" statement (3, left out), then 3, 4, empty -> (50 + 75) / 2 = 62.5, shown 63;
+    # overall (66.7 + 62.5) / 2 = 64.6, shown 65: level from 60; 5 of 34 counting statements = 14.7%, provisional
     text = text_of(built_site, page)
     for number in numbers:
         assert number in text, number
-    assert re.search(r"(afgerond|rounded) 63", text)
+    assert re.search(r"(Niveau|Level) : (Stevig gegrond|Well grounded)", text)
     assert level in text
 
 
@@ -41,3 +56,44 @@ def test_every_checklist_levels_are_listed(built_site: Path, page: str, definiti
         assert f'id="levels-{name}"' in html
         for level in checklist.levels:
             assert level.name.get(lang) in html_lib.unescape(text)
+
+
+@pytest.mark.parametrize(
+    ("page", "rules"),
+    [
+        (
+            "checklists/method/index.html",
+            [
+                "onder de 60",
+                "hooguit 3 aandachtsgebieden",
+                "met 2 of lager",
+                "lager dan 70%",
+                "minstens 2 stappen",
+                "een 79,5 staat er als 80",
+                "Een fase zonder antwoorden telt als niet gehaald",
+                "Zeggen telt niet mee",
+                "Niets beantwoord",
+                "Sterke uitslag",
+            ],
+        ),
+        (
+            "en/checklists/method/index.html",
+            [
+                "below 60",
+                "at most 3 focus areas",
+                "3 or lower".replace("3", "2"),
+                "below 70%",
+                "at least 2 steps",
+                "a 79.5 is shown as 80",
+                "A phase without answers counts as not passed",
+                "Saying does not count",
+                "Nothing answered",
+                "Strong result",
+            ],
+        ),
+    ],
+)
+def test_the_page_states_every_rule_with_the_checklists_numbers(built_site: Path, page: str, rules: list[str]) -> None:
+    text = text_of(built_site, page)
+    for rule in rules:
+        assert rule in text, rule

@@ -32,5 +32,7 @@ def test_workflow_passes_actionlint(workflow: str) -> None:
 
 def test_actionlint_catches_a_broken_workflow(tmp_path) -> None:
     bad = tmp_path / "bad.yml"
-    bad.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ${{ github.nope }}\n")
+    bad.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ${{ github.nope }}\n"
+    )
     assert actionlint(str(bad)), "the negative control must be reported"
