@@ -8,6 +8,7 @@ request's language. Outside text (files, links, saved entries) is read with limi
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import traceback
@@ -19,6 +20,7 @@ from .charts import chart_file, section_chart
 from .formats import (
     MAX_BYTES,
     answers_csv,
+    download,
     encode_share,
     export_dict,
     parse_export,
@@ -26,7 +28,20 @@ from .formats import (
     shared_response,
 )
 from .model import Checklist, ChecklistError
-from .record import MAX_SNAPSHOTS, SCHEMA, Refusal, Response, Saved, read_history, read_plan, read_saved, respond
+from .record import (
+    MAX_SNAPSHOTS,
+    ROLES,
+    SCHEMA,
+    Refusal,
+    Response,
+    Saved,
+    clean_label,
+    read_history,
+    read_plan,
+    read_saved,
+    respond,
+    valid_date,
+)
 from .report import announcement, render
 from .scoring import display, score, shown
 from .strings import t
@@ -80,24 +95,27 @@ def _warm_up(checklist: Checklist) -> None:
     announcement(checklist, result, "en")
 
 
-def score_answers(
-    checklist_id: Any,
-    answers: Any,
-    lang: str = "nl",
-    meta: Any = None,
-    plan: Any = None,
-    history: Any = None,
-) -> dict[str, Any]:
+def score_answers(checklist_id: Any, answers: Any, lang: str = "nl", saved: Any = None) -> dict[str, Any]:
     """Score answers: the panel as HTML, a sentence to announce, the rounded overall and the shown section scores.
 
-    `plan` fills the focus areas' fields; `history` is the snapshots as restored (dates, the scores they showed,
-    their plans), for the trend, the plan's progress and the list; no snapshot is scored again.
+    `saved` is the reader's own entry as restored (none for a share link's answers): its date, role and team
+    head the result, its plan fills the focus areas' fields, and its snapshots (with the scores they showed,
+    never scored again) give the trend, the plan's progress and the list.
     """
     checklist, links = _get(checklist_id)
     result = score(checklist, answers)
-    meta = {k: v if isinstance(v, str) else None for k, v in _mapping(meta).items()}
-    kept, _ = read_plan(checklist, plan)
-    html = render(checklist, result, lang, links, meta=meta, plan=kept, history=read_history(checklist, history))
+    own = _mapping(saved)
+    role = own.get("role") if own.get("role") in ROLES else None  # lenient: a result is never refused for these
+    team = clean_label(own.get("team")) if isinstance(own.get("team"), str) else None
+    day = (
+        valid_date(own["updated"][:10] if isinstance(own.get("updated"), str) else None)
+        or datetime.date.today().isoformat()
+    )
+    plan, _ = read_plan(checklist, own.get("plan"))
+    history = read_history(checklist, own.get("snapshots"))
+    html = render(
+        checklist, result, lang, links, meta={"date": day, "role": role, "team": team}, plan=plan, history=history
+    )
     return {
         "overall": display(result.overall),
         "sections": shown(result),
@@ -110,32 +128,28 @@ def chart(checklist_id: Any, answers: Any, lang: str = "nl", date: Any = None) -
     """The chart of the answers as an SVG file for a slide, titled with the checklist's name and the date."""
     checklist, _ = _get(checklist_id)
     result = score(checklist, answers)
-    day = jsontext.clean(date[:10]) if isinstance(date, str) else ""
+    day = _day(date)
     heading = t("chart_file_title", lang, checklist=checklist.title.get(lang), date=day)
-    stamp = re.sub(r"[^0-9A-Za-z-]", "", day) or "chart"
-    return {"svg": chart_file(section_chart(checklist, result, lang), heading), "stem": f"{checklist.id}-{stamp}"}
+    svg = chart_file(section_chart(checklist, result, lang), heading)
+    return {"file": download(f"{checklist.id}-{day or 'chart'}", "svg", svg)}
 
 
-def export(
-    checklist_id: Any,
-    answers: Any,
-    lang: str = "nl",
-    role: Any = None,
-    team: Any = None,
-    date: Any = None,
-    plan: Any = None,
-) -> dict[str, Any]:
-    """The answers (with the action plan) as a JSON export and a CSV sheet, plus a file name stem."""
+def _day(date: Any) -> str:
+    # the day of an ISO date from the page, fit for a file name ("" when there is none)
+    return re.sub(r"[^0-9A-Za-z-]", "", jsontext.clean(date[:10])) if isinstance(date, str) else ""
+
+
+def export(checklist_id: Any, answers: Any, lang: str = "nl", saved: Any = None, date: Any = None) -> dict[str, Any]:
+    """The answers as a JSON export and a CSV sheet to download, with the role, team and plan of `saved`."""
     checklist, _ = _get(checklist_id)
-    date = date if isinstance(date, str) else None
+    own, date = _mapping(saved), date if isinstance(date, str) else None
+    role, team, plan = own.get("role"), own.get("team"), own.get("plan")
     made = respond(checklist, answers, language=lang, role=role, team=team, date=date, engine=ENGINE_VERSION, plan=plan)
     result = score(checklist, made.answers)
-    day = jsontext.clean((date or "export")[:10])
-    stem = f"{checklist.id}-v{checklist.version}-{re.sub(r'[^0-9A-Za-z-]', '', day) or 'export'}"
+    stem = f"{checklist.id}-v{checklist.version}-{_day(date) or 'export'}"
     return {
-        "json": json.dumps(export_dict(made), ensure_ascii=False, indent=2),
-        "csv": answers_csv(checklist, made, result, lang),
-        "stem": stem,
+        "json": download(stem, "json", json.dumps(export_dict(made), ensure_ascii=False, indent=2)),
+        "csv": download(stem, "csv", answers_csv(checklist, made, result, lang)),
     }
 
 
@@ -188,6 +202,16 @@ def restore(checklist_id: Any, text: Any = None, lang: str = "nl") -> dict[str, 
     return {"state": _state(checklist, restored.saved), "notice": notice}
 
 
+def snapshot(
+    checklist_id: Any, answers: Any, plan: Any = None, snapshots: Any = None, lang: str = "nl"
+) -> dict[str, Any]:
+    """The snapshots with one more: today's answers and plan, with the scores they show (the oldest drop off)."""
+    checklist, _ = _get(checklist_id)
+    today = {"date": datetime.date.today().isoformat(), "version": checklist.version, "answers": answers, "plan": plan}
+    entry = {"schema": SCHEMA, "snapshots": [*(snapshots if isinstance(snapshots, list) else []), today]}
+    return {"snapshots": _state(checklist, read_saved(checklist, entry).saved)["snapshots"]}
+
+
 def _state(checklist: Checklist, saved: Saved) -> dict[str, Any]:
     # a saved entry as the page keeps it; each snapshot with the scores it showed, computed once here
     snapshots = []
@@ -223,7 +247,7 @@ def team_view(files: Any, lang: str = "nl", date: Any = None) -> dict[str, Any]:
     """
     # imported here: checklist pages never need statistics and friends, so their engine starts sooner
     from .team import aggregate
-    from .teamview import render_team, team_csv, team_dict
+    from .teamview import render_intake, render_team, team_csv, team_dict
 
     if not isinstance(files, list) or len(files) > MAX_FILES:
         raise Refusal("bad_request")
@@ -236,7 +260,7 @@ def team_view(files: Any, lang: str = "nl", date: Any = None) -> dict[str, Any]:
         item = item if isinstance(item, Mapping) else {}
         name = jsontext.clean(str(item.get("name", ""))[:200])
         try:
-            found = _read_team_item(checklists, item.get("text"))
+            found = _read_team_item(checklists, item.get("text"), item.get("size"))
         except Refusal as problem:
             refused.append({"name": name, "message": t(problem.code, lang, **problem.details)})
             continue
@@ -252,31 +276,34 @@ def team_view(files: Any, lang: str = "nl", date: Any = None) -> dict[str, Any]:
         note = _migrated(found, lang)
         if note:
             notes.append({"name": name, "message": note})
-    views, downloads = [], {}
-    date = jsontext.clean(date[:40]) if isinstance(date, str) else None
-    stamp = re.sub(r"[^0-9A-Za-z-]", "", (date or "")[:10]) or "export"
+    views, files = [], {}
+    day, date = _day(date) or "export", jsontext.clean(date[:40]) if isinstance(date, str) else None
     for name, checklist in checklists.items():
         if name not in accepted:
             continue
         team = aggregate(checklist, accepted[name])
         views.append(render_team(checklist, team, lang))
         if not team.waiting:
-            downloads[name] = {
-                "json": json.dumps(team_dict(checklist, team, date=date), ensure_ascii=False, indent=2),
-                "csv": team_csv(checklist, team, lang),
-                "stem": f"team-{name}-v{checklist.version}-{stamp}",
-            }
+            stem = f"team-{name}-v{checklist.version}-{day}"
+            data = json.dumps(team_dict(checklist, team, date=date), ensure_ascii=False, indent=2)
+            files[f"{name}:json"] = download(stem, "json", data)
+            files[f"{name}:csv"] = download(stem, "csv", team_csv(checklist, team, lang))
+    count = sum(len(v) for v in accepted.values())
     return {
+        "summary": t("team_summary", lang, accepted=count, refused=len(refused)),
+        "intake": render_intake(refused, notes, list(files), lang),
         "html": "".join(views),
-        "accepted": sum(len(v) for v in accepted.values()),
+        "accepted": count,
         "refused": refused,
         "notes": notes,
-        "downloads": downloads,
+        "files": files,
     }
 
 
-def _read_team_item(checklists: dict[str, Checklist], text: Any) -> Response:
-    # an export file, or a pasted share link/code
+def _read_team_item(checklists: dict[str, Checklist], text: Any, size: Any) -> Response:
+    # an export file, or a pasted share link/code; a file the page did not read says only its size
+    if text is None and isinstance(size, int) and size > MAX_BYTES:
+        raise Refusal("too_large")
     if not isinstance(text, str):
         raise Refusal("not_json")
     stripped = text.strip()
@@ -316,6 +343,7 @@ _OPERATIONS = {
     "share_encode": share_encode,
     "share_decode": share_decode,
     "restore": restore,
+    "snapshot": snapshot,
     "chart": chart,
     "team": team_view,
 }

@@ -26,6 +26,12 @@ MAX_BYTES = 2_000_000
 """The largest export or team file accepted (a full export is a few kilobytes)."""
 MAX_CODE = 400
 """The longest share code or link read (a code has one character per question)."""
+MEDIA_TYPES = {"json": "application/json", "csv": "text/csv;charset=utf-8", "svg": "image/svg+xml"}
+
+
+def download(stem: str, kind: str, text: str) -> dict[str, str]:
+    """A file for the page to offer as a download: its name, its text and its media type."""
+    return {"name": f"{stem}.{kind}", "text": text, "type": MEDIA_TYPES[kind]}
 
 
 def read_text(text: Any, *, max_chars: int = MAX_BYTES) -> Any:

@@ -183,6 +183,12 @@ STRINGS: dict[str, Text] = {
     "discussion": Text("Bespreeklijst: waar jullie het minst eens zijn", "Discussion list: where you agree least"),
     "no_discussion": Text("Het team is het over alle vragen eens.", "The team agrees on every question."),
     "distribution": Text("Antwoorden", "Answers"),
+    "team_summary": Text(
+        "{accepted} export(s) geaccepteerd, {refused} geweigerd.", "{accepted} export(s) accepted, {refused} refused."
+    ),
+    "team_download_json": Text("Teamuitslag {name} als JSON", "Team result {name} as JSON"),
+    "team_download_csv": Text("Teamuitslag {name} als CSV", "Team result {name} as CSV"),
+    "team_item": Text("{name}: {reason}", "{name}: {reason}"),
     "team_gap": Text("Directie en managers tegenover medewerkers", "Board and managers versus staff"),
     "gap_intro": Text(
         "Positief: leidinggevenden zijn positiever dan medewerkers (mediaan per groep).",

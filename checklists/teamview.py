@@ -228,3 +228,21 @@ def team_csv(checklist: Checklist, team: TeamResult, lang: str) -> str:
 
 def _num(value: float) -> str:
     return f"{value:g}"
+
+
+def render_intake(refused: list[dict[str, str]], notes: list[dict[str, str]], files: list[str], lang: str) -> str:
+    """What became of the items handed in: those refused and why, what migration left out, the downloads."""
+
+    def items(entries: list[dict[str, str]]) -> str:
+        return "".join(f"<li>{escape(t('team_item', lang, name=e['name'], reason=e['message']))}</li>" for e in entries)
+
+    buttons = " ".join(
+        f'<button type="button" class="md-button" data-cx-team-download="{escape(key)}">'
+        f"{escape(t('team_download_' + key.rsplit(':', 1)[1], lang, name=key.rsplit(':', 1)[0]))}</button>"
+        for key in files
+    )
+    return (
+        f'<ul class="cx-team__refused" data-cx-team-refused>{items(refused)}</ul>'
+        f'<ul class="cx-team__notes" data-cx-team-notes>{items(notes)}</ul>'
+        f'<p class="cx-team__downloads" data-cx-team-downloads>{buttons}</p>'
+    )

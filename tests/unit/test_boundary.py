@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import re
 import string
@@ -20,15 +21,10 @@ from checklists.strings import STRINGS
 
 SUITE = load_all()
 LEADERSHIP = SUITE["leadership"]
+# every operation with the arguments it takes, read from the engine itself so that none is ever left out
 OPERATIONS = {
-    "define": ["definition", "links"],
-    "score": ["checklist_id", "answers", "meta", "previous"],
-    "export": ["checklist_id", "answers", "role", "team", "date"],
-    "import": ["checklist_id", "text"],
-    "share_encode": ["checklist_id", "answers"],
-    "share_decode": ["code"],
-    "restore": ["checklist_id", "text"],
-    "team": ["files", "date"],
+    op: [name for name in inspect.signature(function).parameters if name != "lang"]
+    for op, function in api._OPERATIONS.items()
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from xml.etree import ElementTree
 
@@ -79,3 +80,56 @@ def test_api_reports_errors_as_data() -> None:
     unknown = json.loads(api.handle(json.dumps({"op": "explode", "args": {"lang": "en"}})))
     assert unknown["error"]["message"] == "The scoring engine did not understand this request; nothing has changed."
     assert json.loads(api.handle("{not json"))["error"]["code"] == "bad_request"
+
+
+def call(op: str, **args: object) -> dict:
+    """One request through the worker's interface; its result (the test fails on a refusal)."""
+    reply = json.loads(api.handle(json.dumps({"op": op, "args": args})))
+    assert "result" in reply, reply
+    return reply["result"]
+
+
+def test_the_result_reads_who_when_and_the_plan_from_the_saved_entry() -> None:
+    api.define(Checklist.from_dict(minimal()).to_dict())
+    saved = {
+        "role": "board",
+        "team": "  Sales   NL ",
+        "updated": "2026-10-05T09:00:00Z",
+        "plan": {"one": {"owner": "Ann"}},
+    }
+    own = call("score", checklist_id="demo", answers={"one-a": 1}, lang="en", saved=saved)["html"]
+    assert "2026-10-05" in own and "board" in own and "Sales NL" in own and 'value="Ann"' in own
+    # a share link's answers carry nobody's name or plan; an odd saved role or team never refuses a result
+    shared = call("score", checklist_id="demo", answers={"one-a": 1}, lang="en")["html"]
+    assert "Sales" not in shared and "Ann" not in shared
+    odd = call("score", checklist_id="demo", answers={"one-a": 1}, lang="en", saved={"role": ["x"], "team": 5})
+    assert "overall" in odd
+
+
+def test_an_export_carries_the_saved_role_team_and_plan() -> None:
+    api.define(Checklist.from_dict(minimal()).to_dict())
+    saved = {"role": "manager", "team": "Care", "plan": {"one": {"owner": "Ann", "due": "2027-01-31"}}}
+    made = call("export", checklist_id="demo", answers={"one-a": 4}, saved=saved, date="2026-12-01T10:00:00Z")
+    data = json.loads(made["json"]["text"])
+    assert (data["role"], data["team"], data["plan"]) == (
+        "manager",
+        "Care",
+        {"one": {"owner": "Ann", "due": "2027-01-31"}},
+    )
+    assert made["json"]["name"] == "demo-v1-2026-12-01.json" and made["csv"]["type"].startswith("text/csv")
+
+
+def test_a_snapshot_is_added_scored_and_the_oldest_drop_off() -> None:
+    api.define(Checklist.from_dict(minimal()).to_dict())
+    days = [(datetime.date(2026, 1, 1) + datetime.timedelta(days=i)).isoformat() for i in range(40)]
+    older = [{"date": day, "version": 1, "answers": {"one-a": 1}, "plan": {}} for day in days]
+    made = call("snapshot", checklist_id="demo", answers={"one-a": 5}, plan={"one": {"owner": "Ann"}}, snapshots=older)
+    kept = made["snapshots"]
+    assert len(kept) == 40 and kept[0]["date"] == days[1]  # at most 40: the oldest one dropped
+    assert (
+        kept[-1]["answers"] == {"one-a": 5} and kept[-1]["score"] == 100 and kept[-1]["plan"]["one"]["owner"] == "Ann"
+    )
+    assert kept[0]["score"] == 0  # each snapshot carries the score it showed
+    # snapshots that no longer fit are left out, never trusted
+    bad = call("snapshot", checklist_id="demo", answers={"one-a": 2}, snapshots=[{"date": "x", "answers": 5}, 7])
+    assert [s["answers"] for s in bad["snapshots"]] == [{"one-a": 2}]

@@ -156,8 +156,25 @@ def test_team_api_accepts_refuses_and_deduplicates() -> None:
     assert "share link" in reasons["broken link"]
     assert "<img src=x onerror=alert(1)>" in reasons["evil.json"]  # raw in data; the page inserts it as text
     assert 'data-cx-respondents="4"' in out["html"]
-    assert set(out["downloads"]) == {"demo"}
+    assert set(out["files"]) == {"demo:json", "demo:csv"}
+    assert out["files"]["demo:csv"]["name"] == "team-demo-v1-2026-11-23.csv"
+    assert out["files"]["demo:csv"]["type"].startswith("text/csv")
     assert out["notes"] == []
+    # the intake: one line per refused item (escaped), a button per download, and the summary sentence
+    assert out["summary"] == "4 export(s) accepted, 4 refused."
+    assert out["intake"].count("<li>") == 4 and "<img" not in out["intake"] and "&lt;img" in out["intake"]
+    assert 'data-cx-team-download="demo:json"' in out["intake"] and "Team result demo as CSV" in out["intake"]
+
+
+def test_a_file_the_page_did_not_read_is_refused_as_too_large() -> None:
+    api.define(DEMO.to_dict())
+    files = [{"name": "big.json", "text": None, "size": 50_000_000}, {"name": "odd.json", "text": None}]
+    out = json.loads(api.handle(json.dumps({"op": "team", "args": {"files": files, "lang": "nl"}})))["result"]
+    assert [r["message"] for r in out["refused"]] == [
+        "Dit bestand is te groot voor een export van deze site.",
+        "Dit is geen geldig JSON-bestand.",
+    ]
+    assert out["files"] == {} and 'data-cx-team-download="' not in out["intake"]
 
 
 def test_team_api_flags_exports_from_an_older_version() -> None:
