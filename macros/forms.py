@@ -37,10 +37,6 @@ MESSAGES = (
     "snapshot_deleted",
     "reset_done",
     "too_large",
-    "team_summary",
-    "team_download_json",
-    "team_download_csv",
-    "team_refused",
 )
 
 
@@ -190,9 +186,7 @@ def render_team_view(checklists: dict[str, Checklist], lang: str, links: dict[st
         f'<button type="button" class="md-button" data-cx-team-add>{_t("team_add_links", lang)}</button> '
         f'<button type="button" class="md-button" data-cx-team-clear>{_t("team_clear", lang)}</button></p>'
         f'<p class="cx-team__summary" role="status" data-cx-team-summary>{_t("team_empty", lang)}</p>'
-        f'<ul class="cx-team__refused" data-cx-team-refused></ul>'
-        f'<ul class="cx-team__notes" data-cx-team-notes></ul>'
-        f'<p class="cx-team__downloads" data-cx-team-downloads></p>'
+        f'<div class="cx-team__intake" data-cx-team-intake></div>'
         f'<section class="cx-team__result" aria-labelledby="cx-team-result-title">'
         f'<h2 id="cx-team-result-title">{_t("team_result", lang)}</h2>'
         f"<div data-cx-team-result></div></section></div>" + _json_script(payload, "cx-team-definitions", "team")

@@ -151,12 +151,6 @@ STRINGS: dict[str, Text] = {
         "This is the result of your last visit; it is updated as soon as the scoring engine is ready.",
     ),
     "reset_done": Text("Alle antwoorden zijn gewist.", "All answers have been cleared."),
-    "team_summary": Text(
-        "{accepted} export(s) geaccepteerd, {refused} geweigerd.", "{accepted} export(s) accepted, {refused} refused."
-    ),
-    "team_download_json": Text("Teamuitslag {name} als JSON", "Team result {name} as JSON"),
-    "team_download_csv": Text("Teamuitslag {name} als CSV", "Team result {name} as CSV"),
-    "team_refused": Text("{name}: {reason}", "{name}: {reason}"),
     # the scoring page
     "value": Text("Antwoord", "Answer"),
     "points": Text("Punten (0–100)", "Points (0–100)"),

@@ -2,7 +2,8 @@
 
 The search overlay is a `role="dialog"` without a name, and a nav section with an index page is
 labelled by its toggle, a `<label>` holding only an icon, so its `<nav>` landmark has an empty name.
-The dialog takes the name of the search options it holds; the toggle takes the section's title.
+The dialog takes the name of the search options it holds; the toggle gets the section's title as text
+that only assistive technology reads (an `aria-label` is not allowed on a `<label>`).
 """
 
 from __future__ import annotations
@@ -16,14 +17,14 @@ DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 SEARCH_NAME = re.compile(r'<nav class="md-search__options" aria-label="([^"]*)"')
 SECTION = re.compile(
     r'(<div class="md-nav__link md-nav__container">\s*<a href="[^"]*" class="[^"]*">)(.*?)(</a>\s*'
-    r'<label class="md-nav__link[^"]*" for="[^"]*" id="[^"]*_label")',
+    r'<label class="md-nav__link[^"]*" for="[^"]*" id="[^"]*_label"[^>]*>)',
     re.DOTALL,
 )
 TAG = re.compile(r"<[^>]+>")
 
 
 def _name(html: str) -> str:
-    # the text of an element's content, as an attribute value (already escaped)
+    # the text of an element's content (already escaped)
     return " ".join(TAG.sub(" ", html).split())
 
 
@@ -32,7 +33,8 @@ def _named(output: str) -> str:
     search = SEARCH_NAME.search(output)
     if search:
         output = output.replace(DIALOG, DIALOG[:-1] + f' aria-label="{search.group(1)}">', 1)
-    return SECTION.sub(lambda m: f'{m.group(1)}{m.group(2)}{m.group(3)} aria-label="{_name(m.group(2))}"', output)
+    hidden = '<span class="cx-visually-hidden">{}</span>'
+    return SECTION.sub(lambda m: m.group(1) + m.group(2) + m.group(3) + hidden.format(_name(m.group(2))), output)
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

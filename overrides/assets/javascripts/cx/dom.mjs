@@ -3,8 +3,8 @@
 /** Fill `{name}` placeholders of a catalogue message (text only: callers insert it with textContent). */
 export const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
 
-/** Offer `text` as a file download named `name`. */
-export function download(name, text, type) {
+/** Offer a file the engine made ({name, text, type}) as a download. */
+export function download({ name, text, type }) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = Object.assign(document.createElement("a"), { href: url, download: name });
   document.body.append(link);

@@ -5,51 +5,40 @@ const TIMEOUT_MS = 30000;
 /** The engine config the page carries once, read by the head starter and by the glue alike. */
 export const engineConfig = () => JSON.parse(document.getElementById("__cx_engine").textContent);
 
-class Engine {
-  constructor(worker) {
-    this.pending = new Map();
-    this.next = 1;
-    this.broken = worker ? null : { kind: "engine", message: "no engine worker on this page" };
-    if (!worker) return;
-    this.worker = worker;
-    worker.onmessage = (event) => this.settle(event.data);
-    worker.onerror = (event) => this.fail({ kind: "engine", message: event.message || "worker error" });
-    if (worker.cxError) this.fail({ kind: "engine", message: worker.cxError });
-  }
-
-  settle({ id, result, error }) {
-    const call = this.pending.get(id);
-    if (!call) return;
-    this.pending.delete(id);
-    if (error) call.reject(error);
-    else call.resolve(result);
-  }
-
-  fail(error) {
-    this.broken = error;
-    for (const call of this.pending.values()) call.reject(error);
-    this.pending.clear();
-  }
-
-  call(op, args) {
-    if (this.broken) return Promise.reject(this.broken);
-    const id = this.next++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, op, args });
-    });
-  }
-}
-
 let client = null;
 
-/** The page's one engine client. */
+/** The page's one engine client: `call(op, args)` is a promise of the worker's result (or its refusal). */
 export function engine(element) {
-  if (!client) {
-    client = new Engine(window.cxWorker);
-    const startAt = window.cxWorker ? window.cxWorker.cxStartAt : performance.now();
-    element.dataset.cxStartAt = String(Math.round(startAt)); // for the benchmarks
+  if (client) return client;
+  const worker = window.cxWorker;
+  const pending = new Map();
+  let next = 1;
+  let broken = worker ? null : { kind: "engine", message: "no engine worker on this page" };
+  const fail = (error) => {
+    broken = error;
+    for (const call of pending.values()) call.reject(error);
+    pending.clear();
+  };
+  if (worker) {
+    worker.onmessage = ({ data: { id, result, error } }) => {
+      const call = pending.get(id);
+      pending.delete(id);
+      if (error) call?.reject(error);
+      else call?.resolve(result);
+    };
+    worker.onerror = (event) => fail({ kind: "engine", message: event.message || "worker error" });
+    if (worker.cxError) fail({ kind: "engine", message: worker.cxError });
   }
+  element.dataset.cxStartAt = String(Math.round(worker ? worker.cxStartAt : performance.now())); // for the benchmarks
+  const call = (op, args) =>
+    broken
+      ? Promise.reject(broken)
+      : new Promise((resolve, reject) => {
+          const id = next++;
+          pending.set(id, { resolve, reject });
+          worker.postMessage({ id, op, args });
+        });
+  client = { call };
   return client;
 }
 

@@ -1,16 +1,23 @@
 // The playbook's glue, mounted on every page through Material's document$ (see overrides/main.html).
 // Every rule (scores, levels, advice, codes, CSV, charts, aggregation) lives in the Python engine.
 import { ChecklistPage } from "./checklist.mjs";
+import { mountShared, openShared } from "./shared.mjs";
 import { forgetAll, siteRoot } from "./storage.mjs";
 import { mountTeam } from "./team.mjs";
 import { mountTools } from "./tools.mjs";
+
+function mountChecklist(form) {
+  const page = new ChecklistPage(form);
+  mountTools(page);
+  mountShared(page);
+  page.restored.then(() => openShared(page)).then(() => page.update(), () => {});
+}
 
 // "forget everything" on the privacy page
 function mountForget(button) {
   const status = document.querySelector("[data-cx-forget-status]");
   button.addEventListener("click", () => {
-    if (!window.confirm(button.dataset.cxConfirm)) return;
-    status.textContent = button.dataset.cxDone.replace("{n}", String(forgetAll()));
+    if (window.confirm(button.dataset.cxConfirm)) status.textContent = button.dataset.cxDone.replace("{n}", forgetAll());
   });
 }
 
@@ -18,21 +25,19 @@ function mountForget(button) {
 // `mkdocs serve` (meta cx-offline "off") any earlier registration is removed so no page is ever stale.
 function setupOffline() {
   if (!("serviceWorker" in navigator)) return;
-  const mode = document.querySelector('meta[name="cx-offline"]');
-  if (mode && mode.content === "on") {
-    if (!document.querySelector("form[data-cx-checklist], [data-cx-teamview]")) return;
-    navigator.serviceWorker.register(new URL("cx-sw.js", siteRoot), { scope: siteRoot.pathname }).catch((error) => {
-      console.warn("cx: offline support unavailable", error);
-    });
-  } else {
+  if (document.querySelector('meta[name="cx-offline"]')?.content !== "on") {
     navigator.serviceWorker.getRegistrations().then((registrations) => {
       for (const registration of registrations) if (registration.scope === siteRoot.href) registration.unregister();
+    });
+  } else if (document.querySelector("form[data-cx-checklist], [data-cx-teamview]")) {
+    navigator.serviceWorker.register(new URL("cx-sw.js", siteRoot), { scope: siteRoot.pathname }).catch((error) => {
+      console.warn("cx: offline support unavailable", error);
     });
   }
 }
 
 const MOUNTS = [
-  ["form[data-cx-checklist]", (form) => mountTools(new ChecklistPage(form))],
+  ["form[data-cx-checklist]", mountChecklist],
   ["[data-cx-teamview]", mountTeam],
   ["[data-cx-forget]", mountForget],
 ];
@@ -40,8 +45,7 @@ const MOUNTS = [
 setupOffline();
 document$.subscribe(() => {
   for (const [selector, mount] of MOUNTS) {
-    for (const element of document.querySelectorAll(selector)) {
-      if (element.dataset.cxMounted) continue;
+    for (const element of document.querySelectorAll(`${selector}:not([data-cx-mounted])`)) {
       element.dataset.cxMounted = "true";
       mount(element);
     }

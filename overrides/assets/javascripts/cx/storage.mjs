@@ -1,10 +1,10 @@
 // localStorage, namespaced by the site's path: raw entries in and out, and "forget everything".
+// What an entry means is the engine's business: it reads every saved entry back (the restore request).
 export const siteRoot = new URL("../../../", import.meta.url); // this file is assets/javascripts/cx/storage.mjs
 const PREFIX = `cx-playbook:${siteRoot.pathname}`;
-const SCHEMA = 1;
 
-/** The key of a checklist's entry. */
-export const keyOf = (id) => `${PREFIX}:${id}`;
+/** The key of a checklist's entry (and of what belongs to it, with a suffix). */
+export const keyOf = (id, suffix = "") => `${PREFIX}:${id}${suffix}`;
 
 /** localStorage, or null where the browser refuses it (private mode, disabled storage). */
 export function openStorage() {
@@ -18,34 +18,28 @@ export function openStorage() {
   }
 }
 
-/** The saved entry under `key`, null when there is none, or {corrupt: true} when it cannot be read. */
-export function readEntry(store, key) {
-  let raw;
+/** The text saved under `key`, or null. */
+export function readText(store, key) {
   try {
-    raw = store && store.getItem(key);
+    return store ? store.getItem(key) : null;
   } catch {
     return null;
   }
-  if (!raw) return null;
+}
+
+/** The JSON saved under `key` as data, or null when there is none or it cannot be read. */
+export function readJSON(store, key) {
   try {
-    const entry = JSON.parse(raw);
-    const answers = entry && entry.answers;
-    if (entry.schema !== SCHEMA || !answers || typeof answers !== "object" || Array.isArray(answers)) {
-      return { corrupt: true };
-    }
-    if (!Array.isArray(entry.snapshots)) entry.snapshots = [];
-    entry.snapshots = entry.snapshots.filter((s) => s && typeof s.answers === "object" && typeof s.date === "string");
-    return entry;
+    return JSON.parse(readText(store, key));
   } catch {
-    return { corrupt: true };
+    return null;
   }
 }
 
-/** Save `entry` under `key`; false when the browser's storage is full or gone. */
-export function writeEntry(store, key, entry) {
-  if (!store) return false;
+/** Save `value` (as JSON) under `key`; false when the browser's storage is full or gone. */
+export function write(store, key, value) {
   try {
-    store.setItem(key, JSON.stringify({ schema: SCHEMA, ...entry }));
+    store.setItem(key, JSON.stringify(value));
     return true;
   } catch {
     return false;

@@ -1,23 +1,26 @@
-// The tools under a checklist's result: export, import, share link, print, snapshots and reset.
-// Everything goes through the page's methods (checklist.mjs); the engine validates every file and link.
+// The tools around a checklist's result: export, import, share link, print, snapshots, reset, the action
+// plan's fields and the chart as an SVG file. Everything goes through the page's methods (checklist.mjs);
+// the engine validates every file and link, and renders the snapshots and the plan in the result panel.
 import { download, fill } from "./dom.mjs";
 import { engineConfig } from "./engine.mjs";
-
-const MAX_SNAPSHOTS = 40;
+import { leaveShared } from "./shared.mjs";
 
 export function mountTools(page) {
-  const { tools, messages } = page;
+  const { tools, panel, messages } = page;
   const $ = (selector) => tools.querySelector(selector);
   const onClick = (selector, handler) => $(selector).addEventListener("click", handler);
   const needEngine = () => page.isReady || (page.say(messages.loading), false);
+  const changed = (say) => {
+    page.save();
+    page.say(say);
+    page.update();
+  };
 
   for (const button of tools.querySelectorAll("[data-cx-export]")) {
     button.addEventListener("click", async () => {
       if (!needEngine()) return;
-      const { role, team } = page.meta();
-      const made = await page.call("export", { answers: page.answers(), role, team, date: new Date().toISOString() });
-      if (button.dataset.cxExport === "csv") download(`${made.stem}.csv`, made.csv, "text/csv;charset=utf-8");
-      else download(`${made.stem}.json`, made.json, "application/json");
+      const args = { answers: page.answers(), saved: page.shared ? null : page.state, date: new Date().toISOString() };
+      download((await page.call("export", args))[button.dataset.cxExport]);
     });
   }
 
@@ -32,13 +35,12 @@ export function mountTools(page) {
     try {
       const found = await page.call("import", { text: await file.text() });
       if (page.hasAnswers() && !window.confirm(messages.confirm_import)) return page.say(messages.import_cancelled);
-      if (page.shared) page.leaveShared();
+      if (page.shared) leaveShared(page);
       page.apply(found.answers);
       if (found.role) page.role.value = found.role;
       if (found.team) page.team.value = found.team;
-      page.save();
-      page.say([fill(messages.imported, { name: file.name }), found.notice].filter(Boolean).join(" "));
-      page.update();
+      page.state.plan = found.plan;
+      changed([fill(messages.imported, { name: file.name }), found.notice].filter(Boolean).join(" "));
     } catch (error) {
       refuse(error.message || String(error));
     }
@@ -62,53 +64,37 @@ export function mountTools(page) {
 
   onClick("[data-cx-print]", () => window.print());
 
-  const list = $("[data-cx-snapshots]");
-  const renderSnapshots = () => {
-    list.replaceChildren();
-    const snapshots = page.state.snapshots || [];
-    $("[data-cx-no-snapshots]").hidden = snapshots.length > 0;
-    snapshots.forEach((snapshot, index) => {
-      const item = document.createElement("li");
-      item.dataset.cxSnapshotItem = String(index);
-      const text = document.createElement("span");
-      text.textContent = fill(messages.snapshot_item, { date: snapshot.date, score: snapshot.score ?? "—" });
-      const remove = Object.assign(document.createElement("button"), { type: "button", className: "md-button cx-small" });
-      remove.textContent = messages.snapshot_delete;
-      remove.setAttribute("aria-label", `${messages.snapshot_delete} ${snapshot.date}`);
-      remove.addEventListener("click", () => {
-        page.state.snapshots.splice(index, 1);
-        page.save();
-        renderSnapshots();
-        page.update();
-      });
-      item.append(text, " ", remove);
-      list.append(item);
-    });
-  };
-  renderSnapshots();
-
-  onClick("[data-cx-snapshot]", () => {
-    if (page.shared) return;
-    const snapshot = {
-      date: new Date().toISOString().slice(0, 10),
-      version: page.version,
-      answers: page.collect(),
-      score: page.panel.dataset.cxOverallScore || null,
-      sections: page.shown || {},
-    };
-    page.state.snapshots = [...(page.state.snapshots || []), snapshot].slice(-MAX_SNAPSHOTS);
-    page.save();
-    renderSnapshots();
-    page.say(messages.snapshot_saved);
-    page.update();
+  onClick("[data-cx-snapshot]", async () => {
+    if (page.shared || !needEngine()) return;
+    const { plan, snapshots } = page.state;
+    ({ snapshots: page.state.snapshots } = await page.call("snapshot", { answers: page.collect(), plan, snapshots }));
+    changed(messages.snapshot_saved);
   });
 
   onClick("[data-cx-reset]", () => {
     if (!window.confirm(messages.confirm_reset)) return;
-    if (page.shared) page.leaveShared();
+    if (page.shared) leaveShared(page);
     page.apply({});
+    page.state.plan = {};
+    changed(messages.reset_done);
+  });
+
+  // in the result panel (rendered by the engine): the plan's owners and dates, deleting a snapshot, the chart file
+  panel.addEventListener("change", (event) => {
+    const field = event.target.closest("[data-cx-plan]");
+    if (!field) return;
+    const [area, key] = field.dataset.cxPlan.split(":");
+    page.state.plan = { ...page.state.plan, [area]: { ...(page.state.plan || {})[area], [key]: field.value || null } };
     page.save();
-    page.say(messages.reset_done);
-    page.update();
+  });
+  panel.addEventListener("click", async (event) => {
+    const remove = event.target.closest("[data-cx-snapshot-delete]");
+    if (remove) {
+      page.state.snapshots.splice(Number(remove.dataset.cxSnapshotDelete), 1);
+      return changed(messages.snapshot_deleted);
+    }
+    if (event.target.closest("[data-cx-chart-download]") && needEngine()) {
+      download((await page.call("chart", { answers: page.answers(), date: new Date().toISOString() })).file);
+    }
   });
 }
