@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 
-.PHONY: help setup serve build test unit site browser lint bench chromium clean
+.PHONY: help setup serve build test unit site browser lint bench browsers clean
 
 help:
 	@echo "make serve   set everything up and serve the site on http://127.0.0.1:8000"
@@ -37,15 +37,21 @@ serve: setup
 build: setup
 	$(VENV)/bin/mkdocs build --strict --site-dir site
 
-# Debian's Chromium for the browser tests: installed through apt-get when missing and we are root.
-chromium:
-	@if [ -x "$(CHROMIUM)" ]; then \
-	  echo "chromium: $$($(CHROMIUM) --version 2>/dev/null || echo present)"; \
+# Debian's browsers for the browser tests: Chromium (the suite), Firefox ESR and WebKitGTK with its
+# WebDriver and a virtual display (the core flow), installed through apt-get when missing and we are root.
+BROWSER_PACKAGES := chromium:$(CHROMIUM) firefox-esr:/usr/bin/firefox-esr \
+  webkit2gtk-driver:/usr/bin/WebKitWebDriver xvfb:/usr/bin/Xvfb
+browsers:
+	@missing=""; for entry in $(BROWSER_PACKAGES); do \
+	  [ -x "$${entry#*:}" ] || missing="$$missing $${entry%%:*}"; \
+	done; \
+	if [ -z "$$missing" ]; then \
+	  echo "browsers: $$($(CHROMIUM) --version 2>/dev/null), $$(/usr/bin/firefox-esr --version 2>/dev/null), WebKitGTK"; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  echo "chromium: installing Debian's chromium with apt-get"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  echo "browsers: installing Debian's$$missing with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	else \
-	  echo "chromium: $(CHROMIUM) not found and not root: browser tests will be skipped (failed when CI=true)"; \
+	  echo "browsers:$$missing not found and not root: their tests will be skipped (failed when CI=true)"; \
 	fi
 
 lint: setup
@@ -58,13 +64,13 @@ unit: setup
 site: setup
 	$(PY) -m pytest tests/site $(PYTEST_ARGS)
 
-browser: setup chromium
+browser: setup browsers
 	$(PY) -m pytest tests/browser $(PYTEST_ARGS)
 
-test: setup chromium lint
+test: setup browsers lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-bench: setup chromium
+bench: setup browsers
 	$(PY) benchmarks/run.py
 
 clean:

@@ -18,6 +18,10 @@ export default [
     languageOptions: { sourceType: "script", globals: globals.serviceworker },
   },
   {
+    files: ["tests/browser/probes.js"], // one expression, evaluated in the page by every test driver
+    languageOptions: { sourceType: "script", globals: globals.browser },
+  },
+  {
     files: ["overrides/hooks/*.mjs", "tests/**/*.mjs"],
     languageOptions: { sourceType: "module", globals: globals.node },
   },

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,18 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SUMMARY: list[str] = []
+
+
+def _free_port() -> int:
+    # a port for the browser tests' server, known before the build so that site_url names it
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+SITE_PORT = _free_port()
+SITE_URL = f"http://127.0.0.1:{SITE_PORT}/REPO/"
+"""Where the browser tests serve the built site: a project path, as GitHub Pages serves it, on its own port."""
 
 
 def report(line: str) -> None:
@@ -49,7 +62,7 @@ def mkdocs_build(
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The whole bilingual site, built once with --strict for the site and browser tests."""
     site = tmp_path_factory.mktemp("site")
-    done = mkdocs_build(ROOT / "mkdocs.yml", site, env={"SITE_URL": "http://127.0.0.1/REPO/"})
+    done = mkdocs_build(ROOT / "mkdocs.yml", site, env={"SITE_URL": SITE_URL})
     assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stdout[-4000:]}\n{done.stderr[-6000:]}"
     return site
 

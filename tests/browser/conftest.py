@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.conftest import SITE_PORT
 
 from . import server
 
@@ -22,6 +25,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
+PROBES = (Path(__file__).parent / "probes.js").read_text(encoding="utf-8")  # shared with the other browsers
 ENGINE_TIMEOUT_MS = 90_000  # a generous ceiling for a cold Pyodide boot on a busy 2-core machine; not a speed test
 
 
@@ -34,7 +38,7 @@ def chromium_path() -> str | None:
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The built site, served on 127.0.0.1 under a GitHub-Pages-like project path."""
-    httpd, url = server.start(built_site, "/REPO/")
+    httpd, url = server.start(built_site, "/REPO/", port=SITE_PORT)
     yield url
     httpd.shutdown()
 
@@ -59,34 +63,48 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 
 class Session:
-    """A browser context that records every request, console error and page error."""
+    """A fresh browser context that records every request, and fails on any page error or console error.
 
-    def __init__(self, browser: Any, *, service_workers: str = "block") -> None:
+    A test that provokes an error on purpose names it with `expect(pattern)`; every other error fails the
+    test when the session closes (the `session` fixture closes it after the test).
+    """
+
+    def __init__(self, browser: Any, *, service_workers: str = "block", **options: Any) -> None:
         # the offline service worker is tested on its own; elsewhere it would hide requests from routing
-        self.context = browser.new_context(service_workers=service_workers)
+        self.context = browser.new_context(service_workers=service_workers, **options)
         self.requests: list[str] = []
         self.errors: list[str] = []
+        self.expected: list[re.Pattern[str]] = []
         self.context.on("request", lambda request: self.requests.append(request.url))
-        self.context.on("weberror", lambda error: self.errors.append(str(error.error)))
+        self.context.on("weberror", lambda error: self.errors.append(f"page error: {error.error.stack or error.error}"))
+
+    def _console(self, where: str, message: Any) -> None:
+        if message.type == "error":
+            self.errors.append(f"{where} console: {message.text} ({message.location.get('url', '')})")
 
     def page(self) -> Any:
         page = self.context.new_page()
         page.on("request", lambda request: self.requests.append(request.url))
-        page.on("worker", lambda worker: worker.on("console", lambda m: None))
-        page.on("pageerror", lambda error: self.errors.append(error.stack or str(error)))
+        page.on("console", lambda message: self._console("page", message))
+        page.on("worker", lambda worker: worker.on("console", lambda message: self._console("worker", message)))
         return page
 
-    def our_errors(self) -> list[str]:
-        """Page errors raised in the project's own scripts."""
-        return [e for e in self.errors if "cx-" in e]
+    def expect(self, pattern: str) -> None:
+        """Allow errors matching `pattern` (a regular expression), which this test provokes on purpose."""
+        self.expected.append(re.compile(pattern))
+
+    def unexpected(self) -> list[str]:
+        """The errors no `expect()` allows."""
+        return [e for e in self.errors if not any(p.search(e) for p in self.expected)]
 
     def close(self) -> None:
         self.context.close()
+        assert self.unexpected() == [], "page or console errors"
 
 
 @pytest.fixture
 def session(browser: Any) -> Iterator[Session]:
-    """A fresh context (empty localStorage) per test."""
+    """A fresh context (empty storage) per test; any page or console error the test did not expect fails it."""
     created = Session(browser)
     yield created
     created.close()
@@ -101,49 +119,21 @@ def wait_ready(page: Any) -> None:
 def wait_renders(page: Any, count: int) -> None:
     """Wait until the result panel has been rendered `count` times."""
     page.wait_for_function(
-        "n => Number(document.querySelector('[data-cx-result-for]').dataset.cxRenders || 0) >= n",
+        f"n => ({PROBES}).renders() >= n",
         arg=count,
         timeout=ENGINE_TIMEOUT_MS,
     )
 
 
 def renders(page: Any) -> int:
-    return page.evaluate("() => Number(document.querySelector('[data-cx-result-for]').dataset.cxRenders || 0)")
+    return page.evaluate(f"({PROBES}).renders()")
 
 
 def set_answers(page: Any, answers: dict[str, Any]) -> None:
     """Clear the form, tick the given answers and fire one change event, as a person's last click would."""
-    page.evaluate(
-        """answers => {
-            const form = document.querySelector('form[data-cx-checklist]');
-            for (const input of form.querySelectorAll('input[type=radio]')) input.checked = false;
-            for (const [q, v] of Object.entries(answers)) {
-                form.querySelector(`input[name="${q}"][value="${v}"]`).checked = true;
-            }
-            form.dispatchEvent(new Event('change', {bubbles: true}));
-        }""",
-        answers,
-    )
+    page.evaluate(f"answers => ({PROBES}).answer(answers)", answers)
 
 
 def shown_result(page: Any) -> dict[str, Any]:
     """What the page shows: overall, level, coverage and each section's score (None where blank)."""
-    return page.evaluate(
-        """() => {
-            const panel = document.querySelector('[data-cx-result-for]');
-            const num = (v) => v === '' || v === undefined || v === null ? null : Number(v);
-            const overall = panel.querySelector('[data-cx-overall]');
-            const level = panel.querySelector('[data-cx-level]');
-            const sections = {};
-            for (const row of panel.querySelectorAll('tr[data-cx-section]')) {
-                const cell = row.querySelector('[data-cx-section-score]');
-                sections[row.dataset.cxSection] = num(cell.dataset.cxSectionScore);
-            }
-            return {
-                overall: num(overall && overall.dataset.cxOverall),
-                level: level ? Number(level.dataset.cxLevel) : null,
-                coverage: num(panel.querySelector('[data-cx-coverage]').dataset.cxCoverage),
-                sections,
-            };
-        }"""
-    )
+    return page.evaluate(f"({PROBES}).shown()")

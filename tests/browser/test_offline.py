@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import shutil
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
+
+from tests.conftest import ROOT
 
 from .conftest import Session, renders, set_answers, shown_result, wait_ready, wait_renders
 
@@ -39,8 +46,35 @@ def test_checklist_scores_offline_after_one_visit(browser: object, site_url: str
         session.close()
 
 
-def test_the_service_worker_is_versioned_by_content(built_site: Path) -> None:
+def offline_hook() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("cx_offline_hook", ROOT / "overrides/hooks/offline.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    sys.path.insert(0, str(ROOT / "overrides/hooks"))  # as MkDocs loads a hook: its siblings importable
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(ROOT / "overrides/hooks"))
+    return module
+
+
+def test_the_service_worker_is_versioned_by_the_content_of_the_site(built_site: Path, tmp_path: Path) -> None:
     worker = (built_site / "cx-sw.js").read_text(encoding="utf-8")
-    assert '"version": "' in worker and "cx-runtime-" in worker
-    assert "assets/engine/" in worker and "pyodide.asm.wasm" in worker
+    settings = json.loads(worker[len("const CX = ") : worker.index(";\n")])
+    hook = offline_hook()
+    assert settings["version"] == hook._version(built_site), "the deployed worker names this site's content"
     assert not (built_site / "assets/javascripts/cx-sw.js").exists()
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy)
+    assert hook._version(copy) == settings["version"], "the same content, the same version"
+    page = copy / "blocks/culture/index.html"
+    page.write_text(page.read_text(encoding="utf-8") + "<!-- edited -->", encoding="utf-8")
+    edited = hook._version(copy)
+    assert edited != settings["version"], "one changed page changes the version"
+    (copy / "cx-sw.js").write_text("changed", encoding="utf-8")
+    engine = next((copy / "assets/engine").rglob("*.whl"))
+    engine.write_bytes(engine.read_bytes() + b"x")
+    assert hook._version(copy) == edited, "the worker itself and the immutable, content-named engine do not count"
+    assert "assets/engine/" in settings["immutable"] and any(
+        p.endswith("pyodide.asm.wasm") for p in settings["precache"]
+    )

@@ -91,7 +91,7 @@ def test_a_mixed_language_team_of_five_end_to_end(
     with page.expect_download() as info:
         page.click("[data-cx-team-download='leadership:csv']")
     assert Path(info.value.path()).read_text(encoding="utf-8").startswith("\ufeff")
-    assert session.errors == []
+    assert session.unexpected() == []
 
 
 def test_team_waits_for_three_and_refuses_bad_input(
