@@ -18,6 +18,10 @@ export default [
     languageOptions: { sourceType: "script", globals: globals.serviceworker },
   },
   {
+    files: ["overrides/assets/javascripts/cx-last.js"], // a classic script that runs while the page is parsed
+    languageOptions: { sourceType: "script", globals: globals.browser },
+  },
+  {
     files: ["tests/browser/probes.js"], // one expression, evaluated in the page by every test driver
     languageOptions: { sourceType: "script", globals: globals.browser },
   },

@@ -47,8 +47,9 @@ from .scoring import display, score, shown
 from .strings import t
 
 LANGUAGES = ("nl", "en")
-MAX_FILES = 200
-REQUEST_CHARS = MAX_FILES * MAX_BYTES
+MAX_FILES = 2000
+"""The most items a team view reads (an export is a few kilobytes); later ones are refused one by one."""
+REQUEST_CHARS = 64_000_000
 """A team request carries its files as text; nothing else comes near this size."""
 LINK = re.compile(r"[A-Za-z0-9._~/%-]*(#[A-Za-z0-9_-]*)?")
 """A chapter URL as the build writes it: relative, no scheme."""
@@ -249,16 +250,19 @@ def team_view(files: Any, lang: str = "nl", date: Any = None) -> dict[str, Any]:
     from .team import aggregate
     from .teamview import render_intake, render_team, team_csv, team_dict
 
-    if not isinstance(files, list) or len(files) > MAX_FILES:
+    if not isinstance(files, list):
         raise Refusal("bad_request")
     checklists = _checklists()
     accepted: dict[str, list[Response]] = {}
     refused: list[dict[str, str]] = []
     notes: list[dict[str, str]] = []
     seen: set[str] = set()
-    for item in files:
+    for index, item in enumerate(files):
         item = item if isinstance(item, Mapping) else {}
         name = jsontext.clean(str(item.get("name", ""))[:200])
+        if index >= MAX_FILES:
+            refused.append({"name": name, "message": t("too_many_files", lang, max=MAX_FILES)})
+            continue
         try:
             found = _read_team_item(checklists, item.get("text"), item.get("size"))
         except Refusal as problem:

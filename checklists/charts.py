@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 from html import escape
 
 from .model import Checklist
@@ -72,6 +73,45 @@ def bars(
     return "".join(parts)
 
 
+RADAR_CENTRE, RADAR_RADIUS = (320, 220), 140
+
+
+def _point(i: int, count: int, value: float) -> tuple[float, float]:
+    # where `value` (0–100) lies on the i-th of `count` radar axes
+    (cx, cy), angle = RADAR_CENTRE, -math.pi / 2 + 2 * math.pi * i / count
+    return cx + RADAR_RADIUS * value / 100 * math.cos(angle), cy + RADAR_RADIUS * value / 100 * math.sin(angle)
+
+
+def _polygon(points: Sequence[tuple[float, float]], cls: str) -> str:
+    coords = " ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in points)
+    return f'<polygon class="{cls}" points="{coords}"/>'
+
+
+@lru_cache(maxsize=32)
+def _radar_frame(labels: tuple[str, ...], title: str) -> str:
+    # the part of a radar that only depends on its sections: rings, axes and labels (made once per checklist)
+    (cx, cy), count = RADAR_CENTRE, len(labels)
+    parts = [_open("0 0 640 440", title)]
+    for ring in (25, 50, 75, 100):
+        parts.append(_polygon([_point(i, count, ring) for i in range(count)], "cx-chart__grid"))
+    for i, label in enumerate(labels):
+        x, y = _point(i, count, 100)
+        parts.append(f'<line class="cx-chart__grid" x1="{cx}" y1="{cy}" x2="{_fmt(x)}" y2="{_fmt(y)}"/>')
+        lx, ly = _point(i, count, 112)
+        anchor = "middle" if abs(lx - cx) < 20 else ("start" if lx > cx else "end")
+        lines = _wrap(label)
+        top = (
+            ly + 4 - (len(lines) - 1) * 7
+            if abs(ly - cy) < RADAR_RADIUS * 0.8
+            else (ly + 4 if ly > cy else ly - (len(lines) - 1) * 14)
+        )
+        spans = "".join(
+            f'<tspan x="{_fmt(lx)}" y="{_fmt(top + 14 * n)}">{escape(line)}</tspan>' for n, line in enumerate(lines)
+        )
+        parts.append(f'<text class="cx-chart__label" text-anchor="{anchor}">{spans}</text>')
+    return "".join(parts)
+
+
 def radar(
     labels: Sequence[str],
     values: Sequence[float | None],
@@ -80,42 +120,15 @@ def radar(
     ranges: Sequence[tuple[float, float]] | None = None,
 ) -> str:
     """A radar (spider) chart on 0–100 axes; unscored sections sit at the centre."""
-    cx, cy, radius = 320, 220, 140
     count = len(labels)
-
-    def point(i: int, value: float) -> tuple[float, float]:
-        angle = -math.pi / 2 + 2 * math.pi * i / count
-        return cx + radius * value / 100 * math.cos(angle), cy + radius * value / 100 * math.sin(angle)
-
-    def polygon(points: Sequence[tuple[float, float]], cls: str) -> str:
-        coords = " ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in points)
-        return f'<polygon class="{cls}" points="{coords}"/>'
-
-    parts = [_open("0 0 640 440", title)]
-    for ring in (25, 50, 75, 100):
-        parts.append(polygon([point(i, ring) for i in range(count)], "cx-chart__grid"))
-    for i, label in enumerate(labels):
-        x, y = point(i, 100)
-        parts.append(f'<line class="cx-chart__grid" x1="{cx}" y1="{cy}" x2="{_fmt(x)}" y2="{_fmt(y)}"/>')
-        lx, ly = point(i, 112)
-        anchor = "middle" if abs(lx - cx) < 20 else ("start" if lx > cx else "end")
-        lines = _wrap(label)
-        top = (
-            ly + 4 - (len(lines) - 1) * 7
-            if abs(ly - cy) < radius * 0.8
-            else (ly + 4 if ly > cy else ly - (len(lines) - 1) * 14)
-        )
-        spans = "".join(
-            f'<tspan x="{_fmt(lx)}" y="{_fmt(top + 14 * n)}">{escape(line)}</tspan>' for n, line in enumerate(lines)
-        )
-        parts.append(f'<text class="cx-chart__label" text-anchor="{anchor}">{spans}</text>')
+    parts = [_radar_frame(tuple(labels), title)]
     if ranges:
-        parts.append(polygon([point(i, high) for i, (_, high) in enumerate(ranges)], "cx-chart__range"))
-        parts.append(polygon([point(i, low) for i, (low, _) in enumerate(ranges)], "cx-chart__range-low"))
-    parts.append(polygon([point(i, v or 0) for i, v in enumerate(values)], "cx-chart__area"))
+        parts.append(_polygon([_point(i, count, high) for i, (_, high) in enumerate(ranges)], "cx-chart__range"))
+        parts.append(_polygon([_point(i, count, low) for i, (low, _) in enumerate(ranges)], "cx-chart__range-low"))
+    parts.append(_polygon([_point(i, count, v or 0) for i, v in enumerate(values)], "cx-chart__area"))
     for i, value in enumerate(values):
         if value is not None:
-            x, y = point(i, value)
+            x, y = _point(i, count, value)
             parts.append(f'<circle class="cx-chart__dot" cx="{_fmt(x)}" cy="{_fmt(y)}" r="3.5"/>')
     parts.append("</svg>")
     return "".join(parts)

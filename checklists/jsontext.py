@@ -15,6 +15,8 @@ from typing import Any
 
 STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
 BRACKET = re.compile(r"[\[\]{}]")
+SURROGATE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+"""What a lone surrogate can come from: an escape of one, or one in the text itself."""
 
 
 class Unreadable(ValueError):
@@ -71,14 +73,14 @@ def read(text: Any, *, max_chars: int, max_depth: int = 32, max_digits: int = 20
         raise Unreadable("too_large")
     if not text.strip():
         raise Unreadable("empty")
-    if depth(text) > max_depth:
+    if text.count("[") + text.count("{") > max_depth and depth(text) > max_depth:  # fewer cannot nest deeper
         raise Unreadable("too_complex")
     whole, real = _number(max_digits)
     try:
         data = json.loads(text, parse_int=whole, parse_float=real, parse_constant=_constant)
     except (json.JSONDecodeError, UnicodeError):
         raise Unreadable("not_json") from None
-    return clean(data)
+    return clean(data) if SURROGATE.search(text) else data
 
 
 def _constant(name: str) -> float:

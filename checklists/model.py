@@ -9,6 +9,8 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
 from typing import Any
 
 LANGUAGES = ("nl", "en")
@@ -512,18 +514,20 @@ class Checklist:
             return self.question_ids
         return next((past.questions for past in self.history if past.version == version), None)
 
-    @property
+    # computed once per checklist (the model is frozen): scoring asks for these for every answer set
+
+    @cached_property
     def say_ids(self) -> frozenset[str]:
         """The "say" statements of the say–do pairs: they feed the findings, never the score."""
         return frozenset(pair.say for pair in self.pairs)
 
-    @property
+    @cached_property
     def question_ids(self) -> tuple[str, ...]:
         return tuple(q.id for s in self.sections for q in s.questions)
 
-    @property
-    def questions(self) -> dict[str, Question]:
-        return {q.id: q for s in self.sections for q in s.questions}
+    @cached_property
+    def questions(self) -> Mapping[str, Question]:
+        return MappingProxyType({q.id: q for s in self.sections for q in s.questions})
 
     def section(self, section_id: str) -> Section:
         for section in self.sections:

@@ -114,6 +114,10 @@ STRINGS: dict[str, Text] = {
         "This share link belongs to version {value} of the checklist; this site has version {current}.",
     ),
     "duplicate": Text("Deze export is al toegevoegd.", "This export has already been added."),
+    "too_many_files": Text(
+        "Er zijn al {max} bestanden ingelezen; dit bestand telt niet meer mee.",
+        "{max} files have already been read; this one is not counted.",
+    ),
     "too_complex": Text(
         "Dit bestand is te diep genest of bevat te lange getallen om een export van dit playbook te zijn.",
         "This file is nested too deeply or holds numbers too long to be an export of this playbook.",

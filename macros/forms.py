@@ -60,7 +60,7 @@ def _respondent(checklist: Checklist, lang: str) -> str:
         f'<option value="{role}">{_t(f"role_{role}", lang)}</option>' for role in ROLES
     )
     return (
-        f'<fieldset class="cx-respondent"><legend>{_t("about_you", lang)}</legend>'
+        f'<fieldset class="cx-respondent" data-search-exclude><legend>{_t("about_you", lang)}</legend>'
         f'<label for="cx-{checklist.id}-role">{_t("role_label", lang)}</label> '
         f'<select id="cx-{checklist.id}-role" name="cx-role" data-cx-role>{options}</select> '
         f'<label for="cx-{checklist.id}-team">{_t("team", lang)}</label> '
@@ -79,7 +79,7 @@ def _about(checklist: Checklist, question: Question, lang: str) -> str:
         high, low = (escape(text.get(lang)) for text in (question.anchors.high, question.anchors.low))
         top, bottom = checklist.scale.high, checklist.scale.low
         parts.append(
-            f'<details class="cx-anchors"><summary>{_t("anchors", lang)}</summary>'
+            f'<details class="cx-anchors" data-search-exclude><summary>{_t("anchors", lang)}</summary>'
             f"<p><strong>{top}</strong> {high}</p><p><strong>{bottom}</strong> {low}</p></details>"
         )
     return "".join(parts)
@@ -105,7 +105,8 @@ def _questions(checklist: Checklist, lang: str) -> str:
                 f'<fieldset class="cx-question" id="cx-q-{question.id}" data-cx-question="{question.id}">'
                 f'<legend><span class="cx-question__number">{number}.{q_number}</span> '
                 f"{escape(question.text.get(lang))}</legend>"
-                f'<div class="cx-options">{radios}</div>{_about(checklist, question, lang)}</fieldset>'
+                f'<div class="cx-options" data-search-exclude>{radios}</div>'
+                f"{_about(checklist, question, lang)}</fieldset>"
             )
         sections.append(
             f'<fieldset class="cx-section" id="{checklist.id}-{section.id}" data-cx-section="{section.id}">'
@@ -119,7 +120,7 @@ def _tools(checklist: Checklist, lang: str) -> str:
     # export, import, share, print, snapshots and reset; hidden in print
     ident = checklist.id
     return (
-        f'<div class="cx-actions" data-cx-actions-for="{ident}">'
+        f'<div class="cx-actions" data-cx-actions-for="{ident}" data-search-exclude>'
         f'<h3 class="cx-actions__title" id="{ident}-tools">{_t("tools", lang)}</h3>'
         f'<p class="cx-actions__row">'
         f'<button type="button" class="md-button" data-cx-export="json">{_t("export_json", lang)}</button> '
@@ -158,7 +159,8 @@ def render_form(checklist: Checklist, lang: str, links: dict[str, str]) -> str:
         f'<noscript><p class="cx-status">{_t("noscript", lang)}</p></noscript>'
         f'{shared}<fieldset class="cx-answers" data-cx-answers>{_respondent(checklist, lang)}'
         f"{_questions(checklist, lang)}</fieldset></form>"
-        f'<section class="cx-result" id="{result_id}" data-cx-result-for="{ident}" aria-labelledby="{result_id}-title">'
+        f'<section class="cx-result" id="{result_id}" data-cx-result-for="{ident}" aria-labelledby="{result_id}-title" '
+        f"data-search-exclude>"
         f'<h2 class="cx-result__title" id="{result_id}-title">{escape(checklist.title.get(lang))}: '
         f"{_t('result', lang)}</h2>"
         f'<p class="cx-result__last" data-cx-last hidden>{_t("last_visit", lang)}</p>'

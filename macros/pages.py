@@ -235,7 +235,9 @@ def register(env: Any) -> None:
         found = [site.editorial.sources[i] for i in cited_sources(env.markdown) if i in site.editorial.sources]
         if not found:
             return t("cited_none", lang)
-        return "\n".join(f"- [{s.citation(lang)}]({_link(env, 'about/sources.md#' + s.anchor)})" for s in found)
+        items = "\n".join(f"- [{s.citation(lang)}]({_link(env, 'about/sources.md#' + s.anchor)})" for s in found)
+        # out of the search index, as the footnotes are (overrides/hooks/search.py): the sources page has them
+        return f'<div class="cx-sources" data-search-exclude markdown>\n\n{items}\n\n</div>'
 
     @env.macro
     def source_entry(source: str) -> str:

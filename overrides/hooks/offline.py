@@ -24,6 +24,7 @@ SHELL = (
     "assets/stylesheets/*.min.css",
     "assets/javascripts/cx/*.mjs",
     "assets/javascripts/cx-worker.mjs",
+    "assets/javascripts/cx-last.js",
     "assets/stylesheets/cx.css",
     "assets/images/favicon.png",
     "search/search_index.json",

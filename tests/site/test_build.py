@@ -284,3 +284,16 @@ def test_a_broken_definition_fails_the_build_naming_file_and_key_path(
     )
     assert done.returncode != 0
     assert message in done.stdout + done.stderr
+
+
+def test_footnotes_stay_out_of_the_search_index(built_site: Path) -> None:
+    # the citations are listed on the sources page; in every chapter's index entry they would only be noise
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    chapter = [d["text"] for d in index["docs"] if d["location"].startswith("blocks/culture/")]
+    page = (built_site / "blocks" / "culture" / "index.html").read_text(encoding="utf-8")
+    assert '<div class="footnote" data-search-exclude>' in page
+    assert "voor dit playbook niet gelezen" in page  # a citation's words, on the page…
+    assert chapter and not any("voor dit playbook niet gelezen" in text for text in chapter)  # …not in the index
+    # the statements of a checklist are searchable, its answer options and tools are not
+    form = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("checklists/leadership/"))
+    assert form and "Helemaal niet" not in form and "Download als JSON" not in form

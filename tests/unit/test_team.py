@@ -200,3 +200,17 @@ def test_team_api_flags_exports_from_an_older_version() -> None:
         "message": "Carried over from version 1; answers that no longer fit were left out: retired.",
     }
     api.define(minimal())
+
+
+def test_items_past_the_limit_are_refused_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    api.define(DEMO.to_dict())
+    monkeypatch.setattr(api, "MAX_FILES", 3)
+    files = [
+        {"name": f"p{v}.json", "text": json.dumps(export_dict(person({"one-a": v}, date=str(v))))} for v in range(1, 6)
+    ]
+    out = json.loads(api.handle(json.dumps({"op": "team", "args": {"files": files, "lang": "en"}})))["result"]
+    assert out["accepted"] == 3
+    assert out["refused"] == [
+        {"name": name, "message": "3 files have already been read; this one is not counted."}
+        for name in ("p4.json", "p5.json")
+    ]

@@ -2,7 +2,6 @@
 // escaped HTML. The shared view (shared.mjs) and the tools (tools.mjs) work through these methods.
 import { payload } from "./dom.mjs";
 import { engine, engineConfig, watch } from "./engine.mjs";
-import { showLast, keepLast } from "./last.mjs";
 import { keyOf, openStorage, readJSON, readText, write } from "./storage.mjs";
 
 export class ChecklistPage {
@@ -12,7 +11,6 @@ export class ChecklistPage {
     const data = payload(`script.cx-definition[data-cx-for="${CSS.escape(this.id)}"]`);
     this.messages = data.messages;
     this.panel = document.querySelector(`[data-cx-result-for="${CSS.escape(this.id)}"]`);
-    this.waiting = [...this.panel.querySelector("[data-cx-result]").childNodes]; // the build's "answer to see" text
     this.tools = document.querySelector(`[data-cx-actions-for="${CSS.escape(this.id)}"]`);
     this.role = form.querySelector("[data-cx-role]");
     this.team = form.querySelector("[data-cx-team]");
@@ -25,7 +23,7 @@ export class ChecklistPage {
     const text = readText(this.store, keyOf(this.id));
     this.state = readJSON(this.store, keyOf(this.id)) || {};
     this.apply(this.state.answers);
-    showLast(this);
+    window.cxLast?.show(this.panel, this.collect()); // the last result (cx-last.js), now for the form's answers
     this.engine = engine(form);
     const defined = this.engine.call("define", { definition: data.definition, links: data.links });
     /** Settles once the engine is ready and has read the saved entry back. */
@@ -109,7 +107,7 @@ export class ChecklistPage {
   }
 
   async update() {
-    if (!this.isReady) return showLast(this);
+    if (!this.isReady) return window.cxLast?.show(this.panel, this.collect());
     const ticket = ++this.latest;
     const answers = this.answers();
     const own = !this.shared;
@@ -121,7 +119,7 @@ export class ChecklistPage {
       this.panel.querySelector("[data-cx-last]").hidden = true;
       this.form.querySelector("[data-cx-announce]").textContent = reply.announce;
       this.panel.dataset.cxRenders = String(Number(this.panel.dataset.cxRenders || 0) + 1);
-      if (own) keepLast(this, answers, reply.html);
+      if (own) window.cxLast?.keep(this.form, answers, reply.html);
     } catch (error) {
       console.warn("cx: not scored:", error.message);
     }

@@ -1,17 +1,21 @@
 // The playbook's glue, mounted on every page through Material's document$ (see overrides/main.html).
 // Every rule (scores, levels, advice, codes, CSV, charts, aggregation) lives in the Python engine.
-import { ChecklistPage } from "./checklist.mjs";
-import { mountShared, openShared } from "./shared.mjs";
+// A chapter page loads only this module and storage.mjs: the checklist and team glue is imported where used.
 import { forgetAll, siteRoot } from "./storage.mjs";
-import { mountTeam } from "./team.mjs";
-import { mountTools } from "./tools.mjs";
 
-function mountChecklist(form) {
+async function mountChecklist(form) {
+  const [{ ChecklistPage }, { mountShared, openShared }, { mountTools }] = await Promise.all([
+    import("./checklist.mjs"),
+    import("./shared.mjs"),
+    import("./tools.mjs"),
+  ]);
   const page = new ChecklistPage(form);
   mountTools(page);
   mountShared(page);
   page.restored.then(() => openShared(page)).then(() => page.update(), () => {});
 }
+
+const mountTeam = async (root) => (await import("./team.mjs")).mountTeam(root);
 
 // "forget everything" on the privacy page
 function mountForget(button) {

@@ -19,9 +19,12 @@ export function mountTeam(root) {
   const refresh = async () => {
     if (root.dataset.cxEngineState !== "ready") return;
     const ticket = ++latest;
-    const reply = await client.call("team", { files: items, lang, date: new Date().toISOString() });
-    if (ticket !== latest) return;
-    $("[data-cx-team-summary]").textContent = reply.summary;
+    const summary = $("[data-cx-team-summary]");
+    const reply = await client.call("team", { files: items, lang, date: new Date().toISOString() }).catch((error) => {
+      if (ticket === latest) summary.textContent = error.message; // the engine's sentence; the items stay
+    });
+    if (!reply || ticket !== latest) return;
+    summary.textContent = reply.summary;
     $("[data-cx-team-intake]").innerHTML = reply.intake; // built and escaped by the engine
     $("[data-cx-team-result]").innerHTML = reply.html;
     files = reply.files;
