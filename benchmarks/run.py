@@ -256,6 +256,7 @@ def repeat_visit(lab: Lab, base: str, results: dict[str, Any]) -> None:
             page = lab.page(context, None)
             ready_at(page, base + CHECKLIST, bare=False)
             page.evaluate(WAIT_RENDER, ["form.cx-checklist input[type=radio]", 3])  # an answer: its result is kept
+            page.wait_for_function("() => Object.keys(localStorage).some((key) => key.endsWith(':last'))")
             page.close()
             page = lab.page(context, None)
             page.add_init_script(LAST_SHOWN)

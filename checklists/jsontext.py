@@ -13,7 +13,7 @@ import math
 import re
 from typing import Any
 
-STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')  # a JSON string, unrolled: fast on megabytes of text
 BRACKET = re.compile(r"[\[\]{}]")
 SURROGATE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
 """What a lone surrogate can come from: an escape of one, or one in the text itself."""

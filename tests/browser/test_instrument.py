@@ -31,6 +31,15 @@ def answered(page: Any, answers: dict[str, Any]) -> None:
     wait_renders(page, before + 1)
 
 
+def wait_kept(page: Any, answers: dict[str, Any]) -> None:
+    """Wait until the result of `answers` is kept for the next visit (it is written just after it is shown)."""
+    page.wait_for_function(
+        """answers => Object.keys(localStorage).some((key) => key.endsWith(':leadership:last')
+            && JSON.parse(localStorage.getItem(key)).answers.includes(JSON.stringify(Object.entries(answers)[0])))""",
+        arg=answers,
+    )
+
+
 def stored(page: Any, site_url: str) -> dict[str, Any]:
     key = f"cx-playbook:{urlsplit(site_url).path}:leadership"
     return page.evaluate(f"() => JSON.parse(localStorage.getItem({json.dumps(key)}))")
@@ -114,6 +123,7 @@ def test_a_second_visit_shows_the_last_result_at_once_and_never_for_other_answer
     wait_ready(page)
     answers = {"understanding-listen": 5, "vision-decisions-fit": 2}
     answered(page, answers)
+    wait_kept(page, answers)
     page.close()
 
     # the second visit, with the engine held back: the last result must already be there
@@ -145,6 +155,7 @@ def test_a_kept_result_reaches_the_page_only_through_the_allowlist(session: Sess
     page.goto(url)
     wait_ready(page)
     answered(page, {"understanding-listen": 5})
+    wait_kept(page, {"understanding-listen": 5})
     key = f"cx-playbook:{urlsplit(site_url).path}:leadership:last"
     page.evaluate(
         """key => {

@@ -119,7 +119,7 @@ export class ChecklistPage {
       this.panel.querySelector("[data-cx-last]").hidden = true;
       this.form.querySelector("[data-cx-announce]").textContent = reply.announce;
       this.panel.dataset.cxRenders = String(Number(this.panel.dataset.cxRenders || 0) + 1);
-      if (own) window.cxLast?.keep(this.form, answers, reply.html);
+      if (own) setTimeout(() => window.cxLast?.keep(this.form, answers, reply.html)); // after the result is shown
     } catch (error) {
       console.warn("cx: not scored:", error.message);
     }

@@ -34,10 +34,9 @@ export function mountTeam(root) {
   ready.then(refresh, () => {});
 
   const addFiles = async (list) => {
-    for (const file of list) {
-      const text = file.size > engineConfig().max_bytes ? null : await file.text();
-      items.push({ name: file.name, text, size: file.size });
-    }
+    const read = (file) => (file.size > engineConfig().max_bytes ? null : file.text()); // too large: not read
+    const texts = await Promise.all(list.map(read));
+    list.forEach((file, i) => items.push({ name: file.name, text: texts[i], size: file.size }));
     refresh();
   };
   const input = $("[data-cx-team-files]");
