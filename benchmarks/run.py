@@ -247,9 +247,16 @@ def update_latency(lab: Lab, base: str, results: dict[str, Any]) -> None:
     results["update"] = {"p50": ordered[len(ordered) // 2], "p95": ordered[int(len(ordered) * 0.95) - 1]}
 
 
-def repeat_visit(lab: Lab, base: str, results: dict[str, Any]) -> None:
-    """Measure 8: a repeat visit, navigation start → the last result on screen (and → the engine ready)."""
-    shown, ready = [], []
+FIRST_PAINT = "() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime ?? null"
+
+
+def repeat_visit(lab: Lab, base: str, plain_base: str, results: dict[str, Any]) -> None:
+    """Measure 8: a repeat visit, navigation start → the last result on screen (and → the engine ready).
+
+    For context, the first contentful paint of the same page and of plain Material's chapter page, warm: on a
+    slow machine no page paints sooner than Material's own.
+    """
+    shown, ready, painted, plain = [], [], [], []
     for _ in range(RUNS):
         context = lab.profile()
         try:
@@ -262,10 +269,29 @@ def repeat_visit(lab: Lab, base: str, results: dict[str, Any]) -> None:
             page.add_init_script(LAST_SHOWN)
             ready.append(ready_at(page, base + CHECKLIST, bare=False))
             page.wait_for_function("() => window.__lastShownAt !== null", timeout=60_000)
-            shown.append(page.evaluate("() => window.__lastShownAt"))
+            page.wait_for_function(FIRST_PAINT)
+            painted.append(page.evaluate(FIRST_PAINT))
+            # on screen with the frame after its insertion, and never before the page's own first paint
+            shown.append(max(page.evaluate("() => window.__lastShownAt"), painted[-1]))
         finally:
             context.close()
-    results["repeat"] = {"last result": median(shown), "engine ready": median(ready)}
+        context = lab.profile()
+        try:
+            for _visit in ("cold", "warm"):
+                page = lab.page(context, None)
+                page.goto(plain_base + "blocks/culture/", wait_until="load")
+                page.wait_for_function(FIRST_PAINT)
+                first_paint = page.evaluate(FIRST_PAINT)
+                page.close()
+            plain.append(first_paint)
+        finally:
+            context.close()
+    results["repeat"] = {
+        "last result": median(shown),
+        "engine ready": median(ready),
+        "first paint": median(painted),
+        "plain first paint": median(plain),
+    }
 
 
 def page_bytes(
@@ -522,12 +548,13 @@ def report(results: dict[str, Any], versions: dict[str, str]) -> str:
         "",
         "## 8. Repeat visit (navigation start → the last result on screen, localhost, warm)",
         "",
-        "The result of the last visit is shown, marked as such, until the engine renders it anew.",
+        "The result of the last visit is shown, marked as such, until the engine renders it anew. For context, "
+        "the first contentful paint of the same page, and of plain Material's chapter page on a warm visit.",
         "",
-        "| last result on screen | engine ready | target | |",
-        "|---|---|---|---|",
-        f"| {repeat['last result']:.0f} ms | {repeat['engine ready']:.0f} ms | ≤ 100 ms | "
-        f"{mark(repeat['last result'], 100)} |",
+        "| last result on screen | engine ready | page's first paint | plain Material's first paint | target | |",
+        "|---|---|---|---|---|---|",
+        f"| {repeat['last result']:.0f} ms | {repeat['engine ready']:.0f} ms | {repeat['first paint']:.0f} ms | "
+        f"{repeat['plain first paint']:.0f} ms | ≤ 100 ms | {mark(repeat['last result'], 100)} |",
     ]
     build = results["build"]
     ratio = build["full"] / build["plain"]
@@ -587,7 +614,7 @@ def main() -> int:
                 "bytes": lambda: page_bytes(lab, base, plain_base, ledger, plain_ledger, results),
                 "offline": lambda: offline_visit(lab, base, results),
                 "team": lambda: team_scale(lab, base, results),
-                "repeat": lambda: repeat_visit(lab, base, results),
+                "repeat": lambda: repeat_visit(lab, base, plain_base, results),
             }
             for name, step in steps.items():
                 if args.only and name not in args.only:
