@@ -16,8 +16,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import ENGINE_VERSION, jsontext
+from .answers import parse_answers
 from .charts import chart_file, section_chart
 from .formats import (
+    CODE_PREFIX,
     MAX_BYTES,
     answers_csv,
     download,
@@ -27,26 +29,22 @@ from .formats import (
     read_text,
     shared_response,
 )
-from .model import Checklist, ChecklistError
+from .model import LANGUAGES, Checklist, ChecklistError
 from .record import (
-    MAX_SNAPSHOTS,
-    ROLES,
     SCHEMA,
     Refusal,
     Response,
     Saved,
-    clean_label,
     read_history,
+    read_meta,
     read_plan,
     read_saved,
     respond,
-    valid_date,
 )
 from .report import announcement, render
 from .scoring import display, score, shown
 from .strings import t
 
-LANGUAGES = ("nl", "en")
 MAX_FILES = 2000
 """The most items a team view reads (an export is a few kilobytes); later ones are refused one by one."""
 REQUEST_CHARS = 64_000_000
@@ -106,12 +104,8 @@ def score_answers(checklist_id: Any, answers: Any, lang: str = "nl", saved: Any 
     checklist, links = _get(checklist_id)
     result = score(checklist, answers)
     own = _mapping(saved)
-    role = own.get("role") if own.get("role") in ROLES else None  # lenient: a result is never refused for these
-    team = clean_label(own.get("team")) if isinstance(own.get("team"), str) else None
-    day = (
-        valid_date(own["updated"][:10] if isinstance(own.get("updated"), str) else None)
-        or datetime.date.today().isoformat()
-    )
+    (role, team, updated), _ = read_meta(own)  # lenient: a result is never refused for these
+    day = updated[:10] if updated else datetime.date.today().isoformat()
     plan, _ = read_plan(checklist, own.get("plan"))
     history = read_history(checklist, own.get("snapshots"))
     html = render(
@@ -137,7 +131,7 @@ def chart(checklist_id: Any, answers: Any, lang: str = "nl", date: Any = None) -
 
 def _day(date: Any) -> str:
     # the day of an ISO date from the page, fit for a file name ("" when there is none)
-    return re.sub(r"[^0-9A-Za-z-]", "", jsontext.clean(date[:10])) if isinstance(date, str) else ""
+    return re.sub(r"[^0-9A-Za-z-]", "", date[:10]) if isinstance(date, str) else ""
 
 
 def export(checklist_id: Any, answers: Any, lang: str = "nl", saved: Any = None, date: Any = None) -> dict[str, Any]:
@@ -178,7 +172,7 @@ def import_export(checklist_id: Any, text: Any, lang: str = "nl") -> dict[str, A
 def share_encode(checklist_id: Any, answers: Any, lang: str = "nl") -> dict[str, Any]:
     """A share code for the answers (for the URL fragment)."""
     checklist, _ = _get(checklist_id)
-    return {"code": encode_share(checklist, respond(checklist, answers, language="nl").answers)}
+    return {"code": encode_share(checklist, parse_answers(checklist, answers))}
 
 
 def share_decode(code: Any, lang: str = "nl") -> dict[str, Any]:
@@ -216,7 +210,7 @@ def snapshot(
 def _state(checklist: Checklist, saved: Saved) -> dict[str, Any]:
     # a saved entry as the page keeps it; each snapshot with the scores it showed, computed once here
     snapshots = []
-    for snapshot in saved.snapshots[-MAX_SNAPSHOTS:]:
+    for snapshot in saved.snapshots:
         result = score(checklist, snapshot.answers)
         snapshots.append(
             {
@@ -259,7 +253,7 @@ def team_view(files: Any, lang: str = "nl", date: Any = None) -> dict[str, Any]:
     seen: set[str] = set()
     for index, item in enumerate(files):
         item = item if isinstance(item, Mapping) else {}
-        name = jsontext.clean(str(item.get("name", ""))[:200])
+        name = str(item.get("name", ""))[:200]  # the request was read (and cleaned) as a whole
         if index >= MAX_FILES:
             refused.append({"name": name, "message": t("too_many_files", lang, max=MAX_FILES)})
             continue
@@ -272,16 +266,17 @@ def team_view(files: Any, lang: str = "nl", date: Any = None) -> dict[str, Any]:
             traceback.print_exc()
             refused.append({"name": name, "message": t("engine_error", lang)})
             continue
-        if found.fingerprint() in seen:
+        fingerprint = found.fingerprint()
+        if fingerprint in seen:
             refused.append({"name": name, "message": t("duplicate", lang)})
             continue
-        seen.add(found.fingerprint())
+        seen.add(fingerprint)
         accepted.setdefault(found.checklist, []).append(found)
         note = _migrated(found, lang)
         if note:
             notes.append({"name": name, "message": note})
     views, files = [], {}
-    day, date = _day(date) or "export", jsontext.clean(date[:40]) if isinstance(date, str) else None
+    day, date = _day(date) or "export", date[:40] if isinstance(date, str) else None
     for name, checklist in checklists.items():
         if name not in accepted:
             continue
@@ -311,7 +306,7 @@ def _read_team_item(checklists: dict[str, Checklist], text: Any, size: Any) -> R
     if not isinstance(text, str):
         raise Refusal("not_json")
     stripped = text.strip()
-    if "cx1." in stripped and not stripped.startswith("{"):
+    if f"{CODE_PREFIX}." in stripped and not stripped.startswith("{"):
         return shared_response(checklists, stripped)
     return parse_export(checklists, text)
 
@@ -353,6 +348,14 @@ _OPERATIONS = {
 }
 
 
+def _fits(operation: Any, args: Mapping[str, Any]) -> bool:
+    # whether the arguments name exactly parameters of the operation, the required ones included
+    code = operation.__code__
+    names = code.co_varnames[: code.co_argcount]
+    required = names[: code.co_argcount - len(operation.__defaults__ or ())]
+    return set(args) <= set(names) and set(required) <= set(args)
+
+
 def _refusal(code: str, lang: str, kind: str = "refusal", **details: Any) -> str:
     # the error reply: a catalogue sentence in the request's language
     return json.dumps({"error": {"kind": kind, "code": code, "message": t(code, lang, **details)}})
@@ -377,7 +380,7 @@ def handle(request: Any) -> str:
             raise Refusal("bad_request")
         lang = args["lang"] if args.get("lang") in LANGUAGES else "nl"
         operation = _OPERATIONS.get(message.get("op")) if isinstance(message.get("op"), str) else None
-        if operation is None:
+        if operation is None or not _fits(operation, args):
             raise Refusal("bad_request")
         return json.dumps({"result": operation(**{**args, "lang": lang})})
     except Refusal as problem:
@@ -385,8 +388,6 @@ def handle(request: Any) -> str:
     except ChecklistError as error:
         code = "bad_answers" if error.path.startswith("answers") else "bad_definition"
         return _refusal(code, lang, "checklist", path=jsontext.clean(error.path)[:200])
-    except TypeError:
-        return _refusal("bad_request", lang)
     except Exception:  # the boundary: whatever went wrong, the page gets a sentence, the console the details
         traceback.print_exc()
         return _refusal("engine_error", lang, "engine")

@@ -23,21 +23,22 @@ def _fmt(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def section_chart(
-    checklist: Checklist,
-    result: Result,
-    lang: str,
+def chart(
+    labels: Sequence[str],
+    values: Sequence[float | None],
+    title: str,
     *,
     ranges: Sequence[tuple[float, float]] | None = None,
-    title: str | None = None,
 ) -> str:
-    """The chart of `result`'s section scores; `ranges` (low, high per section) draws a team's spread."""
+    """A radar for five or more sections, bars otherwise; `ranges` (low, high per section) draws a spread."""
+    draw = radar if len(labels) >= RADAR_FROM else bars
+    return draw(labels, values, title, ranges=ranges)
+
+
+def section_chart(checklist: Checklist, result: Result, lang: str) -> str:
+    """The chart of `result`'s section scores."""
     labels = [checklist.section(s.id).title.get(lang) for s in result.sections]
-    values = [s.score for s in result.sections]
-    name = title or t("table", lang)
-    if len(values) >= RADAR_FROM:
-        return radar(labels, values, name, ranges=ranges)
-    return bars(labels, values, name, ranges=ranges)
+    return chart(labels, [s.score for s in result.sections], t("table", lang))
 
 
 def bars(

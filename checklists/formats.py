@@ -91,7 +91,7 @@ def parse_export(checklists: Mapping[str, Checklist], text: str, *, expected: st
         return respond(
             checklist,
             answers,
-            language=data.get("language") if data.get("language") in ("nl", "en") else "nl",
+            language=data.get("language"),
             role=data.get("role"),
             team=data.get("team"),
             date=_shown(data["date"], 40) if isinstance(data.get("date"), str) and data["date"] else None,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .answers import Answer, migrate
-from .model import Checklist, ChecklistError
+from .model import LANGUAGES, Checklist, ChecklistError
 
 ROLES = ("board", "manager", "employee", "other")
 """The roles a respondent may give; their names are `role_<id>` in the string catalogue."""
@@ -78,7 +78,7 @@ def respond(
     checklist: Checklist,
     answers: Mapping[str, Answer],
     *,
-    language: str,
+    language: Any,
     role: Any = None,
     team: Any = None,
     date: str | None = None,
@@ -93,7 +93,7 @@ def respond(
         checklist.id,
         checklist.version,
         migration.answers,
-        language if language in ("nl", "en") else "nl",
+        language if language in LANGUAGES else "nl",
         clean_role(role),
         clean_label(team),
         date,
@@ -109,7 +109,6 @@ def respond(
 SCHEMA = 1
 """The version of the saved entry's own shape (not of the checklist)."""
 MAX_SNAPSHOTS = 40
-MAX_OWNER = 80
 
 
 @dataclass(frozen=True)
@@ -165,7 +164,7 @@ def valid_date(value: Any) -> str | None:
 
 
 def read_plan(checklist: Checklist, data: Any) -> tuple[dict[str, PlanItem], int]:
-    """The plan items that fit the checklist (a known section, an owner of at most 80 characters, a real date)."""
+    """The plan items that fit the checklist (a known section, an owner as a team label is kept, a real date)."""
     if not isinstance(data, Mapping):
         return {}, 0 if data in (None, {}) else 1
     sections = {s.id for s in checklist.sections}
@@ -173,8 +172,7 @@ def read_plan(checklist: Checklist, data: Any) -> tuple[dict[str, PlanItem], int
     for key, item in data.items():
         if key not in sections or not isinstance(item, Mapping):
             continue
-        owner = item.get("owner")
-        owner = (" ".join(owner.split())[:MAX_OWNER] or None) if isinstance(owner, str) else None
+        owner = clean_label(item["owner"]) if isinstance(item.get("owner"), str) else None
         due = valid_date(item.get("due"))
         if owner or due:
             plan[key] = PlanItem(owner, due)
@@ -210,11 +208,8 @@ def read_saved(checklist: Checklist, data: Any) -> Restored:
         answers = {}
         if data.get("answers"):
             dropped.append(("dropped_all_answers", ""))
-    role = _kept(clean_role, data.get("role"), "dropped_role", dropped)
-    team = _kept(clean_label, data.get("team"), "dropped_team", dropped)
-    updated = data.get("updated") if isinstance(data.get("updated"), str) and valid_date(data["updated"][:10]) else None
-    if data.get("updated") is not None and updated is None:
-        dropped.append(("dropped_updated", ""))
+    (role, team, updated), lost_meta = read_meta(data)
+    dropped.extend(lost_meta)
     plan, lost = read_plan(checklist, data.get("plan"))
     if lost:
         dropped.append(("dropped_plan", str(lost)))
@@ -223,8 +218,20 @@ def read_saved(checklist: Checklist, data: Any) -> Restored:
         dropped.append(("dropped_snapshots", str(unread)))
     if reduced:
         dropped.append(("dropped_snapshot_answers", str(reduced)))
-    saved = Saved(answers, role, team, updated[:40] if updated else None, plan, snapshots)
+    saved = Saved(answers, role, team, updated, plan, snapshots)
     return Restored(saved, tuple(dropped))
+
+
+def read_meta(data: Mapping[str, Any]) -> tuple[tuple[str | None, str | None, str | None], tuple[tuple[str, str], ...]]:
+    """Role, team label and last update of a saved entry, leniently: what does not fit is None, and named."""
+    dropped: list[tuple[str, str]] = []
+    role = _kept(clean_role, data.get("role"), "dropped_role", dropped)
+    team = _kept(clean_label, data.get("team"), "dropped_team", dropped)
+    stamp = data.get("updated")
+    updated = stamp[:40] if isinstance(stamp, str) and valid_date(stamp[:10]) else None
+    if stamp is not None and updated is None:
+        dropped.append(("dropped_updated", ""))
+    return (role, team, updated), tuple(dropped)
 
 
 def _kept(clean: Any, value: Any, key: str, dropped: list[tuple[str, str]]) -> Any:

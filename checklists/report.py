@@ -10,7 +10,7 @@ from html import escape
 
 from .charts import section_chart
 from .model import Checklist
-from .record import ROLES, PlanItem, Shown
+from .record import PlanItem, Shown
 from .scoring import Result, display, movement, progress
 from .strings import t
 
@@ -96,7 +96,7 @@ def _meta(meta: Mapping[str, str | None], lang: str) -> str:
     parts = []
     if meta.get("date"):
         parts.append(t("meta_date", lang, date=meta["date"]))
-    if meta.get("role") in ROLES:
+    if meta.get("role"):  # a known role: the record read it (record.read_meta)
         parts.append(t("meta_role", lang, role=t(f"role_{meta['role']}", lang).lower()))
     if meta.get("team"):
         parts.append(t("meta_team", lang, team=meta["team"]))
@@ -188,9 +188,7 @@ def _progress(checklist: Checklist, history: tuple[Shown, ...], lang: str) -> st
     if not found:
         return ""
     lines = []
-    for area, before, after in found.moves:
-        if area not in {s.id for s in checklist.sections}:
-            continue
+    for area, before, after in found.moves:  # planned areas are known sections (record.read_plan)
         moved = t("trend_none", lang) if before is None or after is None else f"{after - before:+d}"
         title = checklist.section(area).title.get(lang)
         text = t(

@@ -8,7 +8,6 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from .answers import Answer, parse_answers
 from .model import UNKNOWN, Checklist
@@ -29,19 +28,6 @@ class SectionScore:
     def coverage(self) -> float:
         return self.answered / self.total * 100
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "score": self.score,
-            "display": display(self.score),
-            "answered": self.answered,
-            "unknown": self.unknown,
-            "total": self.total,
-        }
-
-
-FOCUS_KINDS = ("improve", "keep", "answer")
-
 
 @dataclass(frozen=True)
 class Focus:
@@ -55,13 +41,6 @@ class Focus:
     kind: str
     link: str | None
 
-    @property
-    def keep(self) -> bool:
-        return self.kind == "keep"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "low": list(self.low), "kind": self.kind, "link": self.link}
-
 
 @dataclass(frozen=True)
 class Finding:
@@ -70,9 +49,6 @@ class Finding:
     say: str
     do: str
     gap: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"say": self.say, "do": self.do, "gap": self.gap}
 
 
 @dataclass(frozen=True)
@@ -92,22 +68,6 @@ class Result:
 
     def section(self, section_id: str) -> SectionScore:
         return next(s for s in self.sections if s.id == section_id)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "checklist": self.checklist,
-            "version": self.version,
-            "overall": self.overall,
-            "display": display(self.overall),
-            "coverage": self.coverage,
-            "coverage_display": display(self.coverage),
-            "sections": [s.to_dict() for s in self.sections],
-            "level": self.level,
-            "provisional": self.provisional,
-            "missing": list(self.missing),
-            "focus": [f.to_dict() for f in self.focus],
-            "findings": [f.to_dict() for f in self.findings],
-        }
 
 
 def display(value: float | None) -> int | None:

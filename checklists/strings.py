@@ -66,7 +66,6 @@ STRINGS: dict[str, Text] = {
     ),
     "findings": Text("Zeggen en doen", "Saying and doing"),
     "gap": Text("verschil van {n} punten", "a gap of {n} points"),
-    "low": Text("Je antwoordde {v} op: “{q}”", "You answered {v} to: “{q}”"),
     "meta_date": Text("Ingevuld op {date}", "Filled in on {date}"),
     "meta_role": Text("rol: {role}", "role: {role}"),
     "meta_team": Text("team: {team}", "team: {team}"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from .charts import RADAR_FROM, bars, radar
+from .charts import chart
 from .formats import to_csv
 from .model import Checklist
 from .record import ROLES
@@ -77,8 +77,7 @@ def _chart(checklist: Checklist, team: TeamResult, lang: str) -> str:
     labels = [checklist.section(s.id).title.get(lang) for s in team.sections]
     medians = [s.spread.median if s.spread else None for s in team.sections]
     ranges = [(s.spread.low, s.spread.high) if s.spread else (0.0, 0.0) for s in team.sections]
-    draw = radar if len(labels) >= RADAR_FROM else bars
-    return draw(labels, medians, t("team_chart", lang), ranges=ranges)
+    return chart(labels, medians, t("team_chart", lang), ranges=ranges)
 
 
 def _sections(checklist: Checklist, team: TeamResult, lang: str) -> str:

@@ -49,6 +49,12 @@ def test_export_round_trip_keeps_everything() -> None:
     assert back.version == LEADERSHIP.version and back.dropped == ()
 
 
+def leadership_export(**fields: Any) -> str:
+    """An export of the leadership checklist's version 1 with no answers, with `fields` set over it."""
+    base = {"format": "cx-playbook-export", "schema": 1, "checklist": "leadership", "version": 1, "answers": {}}
+    return json.dumps(base | fields)
+
+
 @pytest.mark.parametrize(
     ("text", "code"),
     [
@@ -59,74 +65,13 @@ def test_export_round_trip_keeps_everything() -> None:
         (json.dumps({"format": "something-else"}), "foreign"),
         (json.dumps({"format": "cx-playbook-export", "schema": 7}), "schema"),
         (json.dumps({"format": "cx-playbook-export", "schema": 1, "checklist": "nope"}), "other_checklist"),
-        (
-            json.dumps(
-                {"format": "cx-playbook-export", "schema": 1, "checklist": "phase-scan", "version": 1, "answers": {}}
-            ),
-            "other_checklist",
-        ),
-        (
-            json.dumps(
-                {"format": "cx-playbook-export", "schema": 1, "checklist": "leadership", "version": 99, "answers": {}}
-            ),
-            "newer_version",
-        ),
-        (
-            json.dumps(
-                {"format": "cx-playbook-export", "schema": 1, "checklist": "leadership", "version": "1", "answers": {}}
-            ),
-            "version",
-        ),
-        (
-            json.dumps(
-                {
-                    "format": "cx-playbook-export",
-                    "schema": 1,
-                    "checklist": "leadership",
-                    "version": 2,
-                    "answers": {"vision-decisions-fit": 9},
-                }
-            ),
-            "answers",
-        ),
-        (
-            json.dumps(
-                {
-                    "format": "cx-playbook-export",
-                    "schema": 1,
-                    "checklist": "leadership",
-                    "version": 2,
-                    "answers": {"no-such-question": 3},
-                }
-            ),
-            "answers",
-        ),
-        (
-            json.dumps(
-                {
-                    "format": "cx-playbook-export",
-                    "schema": 1,
-                    "checklist": "leadership",
-                    "version": 1,
-                    "answers": {},
-                    "role": "<img src=x onerror=alert(1)>",
-                }
-            ),
-            "role",
-        ),
-        (
-            json.dumps(
-                {
-                    "format": "cx-playbook-export",
-                    "schema": 1,
-                    "checklist": "leadership",
-                    "version": 1,
-                    "answers": {},
-                    "team": ["x"],
-                }
-            ),
-            "label",
-        ),
+        (leadership_export(checklist="phase-scan"), "other_checklist"),
+        (leadership_export(version=99), "newer_version"),
+        (leadership_export(version="1"), "version"),
+        (leadership_export(version=2, answers={"vision-decisions-fit": 9}), "answers"),
+        (leadership_export(version=2, answers={"no-such-question": 3}), "answers"),
+        (leadership_export(role="<img src=x onerror=alert(1)>"), "role"),
+        (leadership_export(team=["x"]), "label"),
         ("x" * (MAX_BYTES + 1), "too_large"),
     ],
 )
