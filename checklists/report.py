@@ -17,6 +17,17 @@ from .strings import t
 FIRST_90_DAYS = "start/first-90-days.md"
 """The chapter every result links to (its URL on this page comes with the page's links)."""
 
+_TAGS = (
+    "a button caption circle div fieldset figcaption figure h3 input label legend li line ol p polygon rect section "
+    "strong svg table tbody td text th thead title tr tspan ul"
+)
+_ATTRIBUTES = (
+    "autocomplete class cx cy for height href id maxlength points r role scope text-anchor type value viewBox width "
+    "x x1 x2 xmlns y y1 y2"
+)
+MARKUP = {"tags": _TAGS.split(), "attributes": _ATTRIBUTES.split(), "prefixes": ["aria-", "data-cx-"]}
+"""Every element and attribute (DOM names) a result panel holds: a kept result is put back through this list."""
+
 
 def announcement(checklist: Checklist, result: Result, lang: str) -> str:
     """One short sentence for screen readers when the result changes."""

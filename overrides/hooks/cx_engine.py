@@ -122,6 +122,7 @@ class Engine:
         """The engine config every engine page carries (site-root-relative paths; see overrides/main.html)."""
         from checklists.formats import MAX_BYTES
         from checklists.record import SCHEMA
+        from checklists.report import MARKUP
 
         folder = f"assets/engine/{built.name}"
         lock = json.loads((self.pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))
@@ -136,6 +137,7 @@ class Engine:
             "memory": f"{folder}/snapshot.bin.gz",
             "lock": lock["info"],
             "max_bytes": MAX_BYTES,
+            "markup": MARKUP,
         }
 
     def ship(self, built: Path, site: Path) -> None:

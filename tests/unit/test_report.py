@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime
 import json
+import random
+from html.parser import HTMLParser
 from xml.etree import ElementTree
 
 import pytest
 
 from checklists import ENGINE_VERSION, api
 from checklists.charts import bars, radar
+from checklists.load import load_all
 from checklists.model import Checklist
 from checklists.record import PlanItem, read_history
-from checklists.report import render
+from checklists.report import FIRST_90_DAYS, MARKUP, render
 from checklists.scoring import score
 
 from .test_model import minimal
@@ -133,3 +136,49 @@ def test_a_snapshot_is_added_scored_and_the_oldest_drop_off() -> None:
     # snapshots that no longer fit are left out, never trusted
     bad = call("snapshot", checklist_id="demo", answers={"one-a": 2}, snapshots=[{"date": "x", "answers": 5}, 7])
     assert [s["answers"] for s in bad["snapshots"]] == [{"one-a": 2}]
+
+
+class _Markup(HTMLParser):
+    # the elements and attributes of some HTML that are not on the engine's markup list
+    def __init__(self) -> None:
+        super().__init__()
+        self.outside: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in MARKUP["tags"]:
+            self.outside.add(f"<{tag}>")
+        names = {name.lower() for name in MARKUP["attributes"]}  # the parser gives lowercase names
+        for name, _ in attrs:
+            if name not in names and not name.startswith(tuple(MARKUP["prefixes"])):
+                self.outside.add(f"{tag}[{name}]")
+
+
+def outside_markup(html: str) -> set[str]:
+    parser = _Markup()
+    parser.feed(html)
+    return parser.outside
+
+
+def test_every_element_and_attribute_of_a_result_is_on_the_markup_list_a_kept_result_passes() -> None:
+    rng = random.Random(7)
+    found: set[str] = set()
+    for checklist in load_all().values():
+        links = {FIRST_90_DAYS: "../../start/first-90-days/"} | {
+            s.chapter: "../x/" for s in checklist.sections if s.chapter
+        }
+        api.define(checklist.to_dict(), links)
+        plan = {s.id: {"owner": "Bram", "due": "2026-12-31"} for s in checklist.sections}
+        for _ in range(12):
+            values = [*checklist.scale.values, "unknown"]
+            answers = {q: rng.choice(values) for q in checklist.question_ids if rng.random() < 0.7}
+            snapshots = api.snapshot(checklist.id, answers, plan, [], "nl")["snapshots"]
+            snapshots[0]["date"] = "2026-01-01"  # an earlier snapshot: trend, progress and the list
+            saved = {"role": "board", "team": "Sales", "updated": "2026-11-01T00:00:00Z", "plan": plan}
+            for lang in ("nl", "en"):
+                for own in ({**saved, "snapshots": snapshots}, None):
+                    found |= outside_markup(api.score_answers(checklist.id, answers, lang, own)["html"])
+    assert found == set()
+    assert outside_markup('<p class="x"><script>1</script><a href="#" onclick="x">a</a></p>') == {
+        "<script>",
+        "a[onclick]",
+    }  # the negative control

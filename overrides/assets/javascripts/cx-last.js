@@ -1,21 +1,20 @@
 // The last result, kept so that a returning reader sees it at once, marked as from the last visit, until
 // the engine renders anew. It is shown only for the answers it was computed for, by this build of the engine,
 // for this version of the checklist and in this language. Storage is shared with the whole origin, so a kept
-// result is put on the page only through an allowlist of the engine's own elements and attributes.
+// result is put on the page only through the engine's list of its own elements and attributes (its config's
+// `markup`, from checklists/report.py).
 // A classic script right after a checklist page's content (overrides/main.html): it runs while the page is
 // still parsed, before Material's bundle and the modules, and offers `window.cxLast` to cx/checklist.mjs.
 (() => {
-  const TAGS = new Set(
-    "a button caption circle details div em h3 h4 input label li line ol p polygon rect section small span strong summary svg table tbody td text th thead time title tr tspan ul"
-      .split(" "),
-  );
-  const ATTRIBUTES = /^(class|role|scope|id|for|type|value|name|hidden|href|title|download|aria-[a-z-]+|data-cx-[a-z-]+|viewbox|xmlns|points|x[12]?|y[12]?|c[xy]|r|width|height|text-anchor|maxlength|autocomplete)$/;
+  const config = JSON.parse(document.getElementById("__cx_engine").textContent);
+  const tags = new Set(config.markup.tags);
+  const attributes = new Set(config.markup.attributes);
+  const allowedName = (name) => attributes.has(name) || config.markup.prefixes.some((prefix) => name.startsWith(prefix));
   const root = new URL("../../", document.currentScript.src); // as cx/storage.mjs: the keys of this site
   const keyOf = (id, suffix = "") => `cx-playbook:${root.pathname}:${id}${suffix}`;
   const waiting = new WeakMap(); // per panel: the build's "answer to see your result" text, put back when needed
   const canonical = (answers) => JSON.stringify(Object.entries(answers || {}).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const config = () => JSON.parse(document.getElementById("__cx_engine").textContent);
-  const stamp = (form) => ({ engine: config().build, version: Number(form.dataset.cxVersion), lang: form.dataset.cxLang });
+  const stamp = (form) => ({ engine: config.build, version: Number(form.dataset.cxVersion), lang: form.dataset.cxLang });
   const read = (key) => {
     try {
       return JSON.parse(localStorage.getItem(key));
@@ -28,9 +27,9 @@
   function allowed(html) {
     const parsed = new DOMParser().parseFromString(html, "text/html").body;
     for (const element of [...parsed.querySelectorAll("*")]) {
-      if (!TAGS.has(element.localName)) element.remove();
+      if (!tags.has(element.localName)) element.remove();
       else for (const { name, value } of [...element.attributes]) {
-        if (!ATTRIBUTES.test(name) || (name === "href" && /^\s*[a-z][a-z0-9+.-]*:/i.test(value))) element.removeAttribute(name);
+        if (!allowedName(name) || (name === "href" && /^\s*[a-z][a-z0-9+.-]*:/i.test(value))) element.removeAttribute(name);
       }
     }
     return [...parsed.childNodes];
@@ -51,13 +50,12 @@
     panel.querySelector("[data-cx-last]").hidden = !fits;
   }
 
-  /** Keep the result the engine just rendered for the reader's own answers (false: storage full or gone). */
+  /** Keep the result the engine just rendered for the reader's own answers (not when storage is full or gone). */
   function keep(form, answers, html) {
     try {
       localStorage.setItem(keyOf(form.dataset.cxChecklist, ":last"), JSON.stringify({ ...stamp(form), answers: canonical(answers), html }));
-      return true;
     } catch {
-      return false;
+      // a kept result is a convenience: without one, the next visit waits for the engine
     }
   }
 
