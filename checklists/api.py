@@ -155,10 +155,10 @@ def _migrated(made: Response, lang: str) -> str | None:
     return t("migrated", lang, value=made.from_version, dropped=", ".join(made.dropped) or "—")
 
 
-def import_export(checklist_id: Any, text: Any, lang: str = "nl") -> dict[str, Any]:
+def import_export(checklist_id: Any, text: Any, lang: str = "nl", size: Any = None) -> dict[str, Any]:
     """Validate an export's text for this checklist page: the answers to adopt and what was left out."""
     _get(checklist_id)
-    made = parse_export(_checklists(), text, expected=checklist_id)
+    made = parse_export(_checklists(), _file_text(text, size), expected=checklist_id)
     return {
         "answers": made.answers,
         "role": made.role,
@@ -299,10 +299,16 @@ def team_view(files: Any, lang: str = "nl", date: Any = None) -> dict[str, Any]:
     }
 
 
-def _read_team_item(checklists: dict[str, Checklist], text: Any, size: Any) -> Response:
-    # an export file, or a pasted share link/code; a file the page did not read says only its size
+def _file_text(text: Any, size: Any) -> Any:
+    # a file's text; a file too large for the page to read comes with its size only
     if text is None and isinstance(size, int) and size > MAX_BYTES:
         raise Refusal("too_large")
+    return text
+
+
+def _read_team_item(checklists: dict[str, Checklist], text: Any, size: Any) -> Response:
+    # an export file, or a pasted share link/code
+    text = _file_text(text, size)
     if not isinstance(text, str):
         raise Refusal("not_json")
     stripped = text.strip()

@@ -1,6 +1,6 @@
 """Static HTML for the interactive parts: the checklist form with its tools, and the team view.
 
-Everything is rendered at build time in the page's language; `cx-checklist.js` only wires it up.
+Everything is rendered at build time in the page's language; the glue (`cx/*.mjs`) only wires it up.
 """
 
 from __future__ import annotations
@@ -36,7 +36,6 @@ MESSAGES = (
     "snapshot_saved",
     "snapshot_deleted",
     "reset_done",
-    "too_large",
 )
 
 

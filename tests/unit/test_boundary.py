@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checklists import api
-from checklists.formats import FORMAT, encode_share
+from checklists.formats import FORMAT, MAX_BYTES, encode_share
 from checklists.load import load_all
 from checklists.strings import STRINGS
 
@@ -266,3 +266,11 @@ def test_negative_control_a_technical_message_is_not_a_sentence() -> None:
     assert not is_sentence("ValueError: Exceeds the limit (4300 digits)", "nl")
     assert is_sentence(STRINGS["bad_code"].en, "en") and not is_sentence(STRINGS["bad_code"].nl, "en")
     assert encode_share(LEADERSHIP, {}).startswith("cx1.leadership.")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_an_import_too_large_to_read_is_refused_by_its_size(lang: str) -> None:
+    message = refused("import", {"checklist_id": "leadership", "text": None, "size": MAX_BYTES + 1}, lang)
+    assert re.fullmatch(sentence_pattern(STRINGS["too_large"].get(lang)), message), message
+    small = reply("import", {"checklist_id": "leadership", "text": None, "size": 10})  # not read, yet not too large
+    assert small["error"]["code"] == "not_json"

@@ -2,7 +2,7 @@
 // escaped HTML. The shared view (shared.mjs) and the tools (tools.mjs) work through these methods.
 import { payload } from "./dom.mjs";
 import { engine, engineConfig, watch } from "./engine.mjs";
-import { keyOf, openStorage, readJSON, readText, write } from "./storage.mjs";
+import { keyOf, openStorage, parsed, readText, write } from "./storage.mjs";
 
 export class ChecklistPage {
   constructor(form) {
@@ -21,7 +21,7 @@ export class ChecklistPage {
     if (!this.store) this.notice(this.messages.storage);
     // until the engine has read the saved entry back, its answers are put back as they were, unchecked
     const text = readText(this.store, keyOf(this.id));
-    this.state = readJSON(this.store, keyOf(this.id)) || {};
+    this.state = parsed(text) || {};
     this.apply(this.state.answers);
     window.cxLast?.show(this.panel, this.collect()); // the last result (cx-last.js), now for the form's answers
     this.engine = engine(form);

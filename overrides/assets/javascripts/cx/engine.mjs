@@ -3,7 +3,11 @@
 const TIMEOUT_MS = 30000;
 
 /** The engine config the page carries once, read by the head starter and by the glue alike. */
-export const engineConfig = () => JSON.parse(document.getElementById("__cx_engine").textContent);
+let config = null;
+export const engineConfig = () => (config ??= JSON.parse(document.getElementById("__cx_engine").textContent));
+
+/** A file's text for the engine, or null when it is too large to read (the engine refuses it by its size). */
+export const fileText = (file) => (file.size > engineConfig().max_bytes ? Promise.resolve(null) : file.text());
 
 let client = null;
 

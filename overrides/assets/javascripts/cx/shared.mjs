@@ -8,13 +8,12 @@ function show(page, on) {
   else delete page.form.dataset.cxShared;
 }
 
-/** Back to the reader's own answers (and a link without the code). */
-export function leaveShared(page) {
+/** Back to the reader's own answers (and a link without the code); the caller scores what it puts on the form. */
+export function endShared(page) {
   page.shared = null;
   page.apply(page.state.answers);
   show(page, false);
   history.replaceState(null, "", location.pathname + location.search);
-  page.update();
 }
 
 /** Open the page's share link, if it has one; a refusal is a notice, and the own answers stay. */
@@ -34,11 +33,14 @@ export async function openShared(page) {
 }
 
 export function mountShared(page) {
-  page.form.querySelector("[data-cx-leave]").addEventListener("click", () => leaveShared(page));
+  page.form.querySelector("[data-cx-leave]").addEventListener("click", () => {
+    endShared(page);
+    page.update();
+  });
   page.form.querySelector("[data-cx-adopt]").addEventListener("click", () => {
     if (page.hasAnswers() && !window.confirm(page.messages.confirm_adopt)) return;
     const answers = page.shared;
-    leaveShared(page);
+    endShared(page);
     page.apply(answers);
     page.changed();
     page.say(page.messages.adopted);

@@ -27,10 +27,10 @@ export function readText(store, key) {
   }
 }
 
-/** The JSON saved under `key` as data, or null when there is none or it cannot be read. */
-export function readJSON(store, key) {
+/** Saved text as data, or null when there is none or it is not JSON. */
+export function parsed(text) {
   try {
-    return JSON.parse(readText(store, key));
+    return JSON.parse(text);
   } catch {
     return null;
   }

@@ -1,7 +1,7 @@
 // The team view: exports and pasted share links in, the team's picture out. The engine reads every item on
 // its own and renders what became of each, the views and the downloads; a file too large is not even read.
 import { download, payload } from "./dom.mjs";
-import { engine, engineConfig, watch } from "./engine.mjs";
+import { engine, fileText, watch } from "./engine.mjs";
 
 export function mountTeam(root) {
   const lang = root.dataset.cxLang;
@@ -34,8 +34,7 @@ export function mountTeam(root) {
   ready.then(refresh, () => {});
 
   const addFiles = async (list) => {
-    const read = (file) => (file.size > engineConfig().max_bytes ? null : file.text()); // too large: not read
-    const texts = await Promise.all(list.map(read));
+    const texts = await Promise.all(list.map(fileText));
     list.forEach((file, i) => items.push({ name: file.name, text: texts[i], size: file.size }));
     refresh();
   };

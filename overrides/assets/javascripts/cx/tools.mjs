@@ -2,8 +2,8 @@
 // plan's fields and the chart as an SVG file. Everything goes through the page's methods (checklist.mjs);
 // the engine validates every file and link, and renders the snapshots and the plan in the result panel.
 import { download, fill } from "./dom.mjs";
-import { engineConfig } from "./engine.mjs";
-import { leaveShared } from "./shared.mjs";
+import { fileText } from "./engine.mjs";
+import { endShared } from "./shared.mjs";
 
 export function mountTools(page) {
   const { tools, panel, messages } = page;
@@ -30,12 +30,11 @@ export function mountTools(page) {
     importInput.value = "";
     if (!file) return;
     const refuse = (reason) => page.say(fill(messages.import_failed, { name: file.name, reason }));
-    if (file.size > engineConfig().max_bytes) return refuse(messages.too_large);
     if (!needEngine()) return;
     try {
-      const found = await page.call("import", { text: await file.text() });
+      const found = await page.call("import", { text: await fileText(file), size: file.size });
       if (page.hasAnswers() && !window.confirm(messages.confirm_import)) return page.say(messages.import_cancelled);
-      if (page.shared) leaveShared(page);
+      if (page.shared) endShared(page);
       page.apply(found.answers);
       if (found.role) page.role.value = found.role;
       if (found.team) page.team.value = found.team;
@@ -73,7 +72,7 @@ export function mountTools(page) {
 
   onClick("[data-cx-reset]", () => {
     if (!window.confirm(messages.confirm_reset)) return;
-    if (page.shared) leaveShared(page);
+    if (page.shared) endShared(page);
     page.apply({});
     page.state.plan = {};
     changed(messages.reset_done);
