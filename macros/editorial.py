@@ -19,16 +19,16 @@ HERE = Path(__file__).parent
 SOURCE_KINDS = ("article", "book", "standard", "external")
 
 
-def _read(path: Path) -> list[Any]:
-    # a YAML list, or an error naming the file
+def read_list(path: Path) -> list[Any]:
+    """A YAML list, or an error naming the file."""
     data = parse_yaml(path.read_text(encoding="utf-8"), file=path.name)
     if not isinstance(data, list):
         raise ChecklistError("(top level)", "expected a list", file=path.name)
     return data
 
 
-def _fields(data: Any, path: str, required: set[str], optional: set[str]) -> Mapping[str, Any]:
-    # a mapping with exactly the allowed keys
+def fields(data: Any, path: str, required: set[str], optional: set[str]) -> Mapping[str, Any]:
+    """A mapping with exactly the allowed keys, or an error naming the first key that is not."""
     if not isinstance(data, Mapping):
         raise ChecklistError(path, "expected a mapping")
     for key in data:
@@ -78,7 +78,7 @@ class Source:
     @classmethod
     def from_dict(cls, data: Any, path: str) -> Source:
         optional = {"author", "gloss", "publisher", "year", "with", "about", "title_note", "note", "isbn"}
-        data = _fields(data, path, {"id", "kind", "title", "names", "figures"}, optional)
+        data = fields(data, path, {"id", "kind", "title", "names", "figures"}, optional)
         if data["kind"] not in SOURCE_KINDS:
             raise ChecklistError(f"{path}.kind", f"expected one of {', '.join(SOURCE_KINDS)}")
         plain = {key: (str(data[key]) if data.get(key) is not None else None) for key in ("author", "gloss", "isbn")}
@@ -125,10 +125,10 @@ class Term:
 
     @classmethod
     def from_dict(cls, data: Any, path: str) -> Term:
-        data = _fields(data, path, {"id", *LANGUAGES}, {"hover"})
+        data = fields(data, path, {"id", *LANGUAGES}, {"hover"})
         parts: dict[str, Mapping[str, Any]] = {}
         for lang in LANGUAGES:
-            parts[lang] = _fields(data[lang], f"{path}.{lang}", {"term", "definition", "avoid"}, set())
+            parts[lang] = fields(data[lang], f"{path}.{lang}", {"term", "definition", "avoid"}, set())
             if not isinstance(parts[lang]["avoid"], list):
                 raise ChecklistError(f"{path}.{lang}.avoid", "expected a list")
         return cls(
@@ -151,8 +151,8 @@ class Story:
 
     @classmethod
     def from_dict(cls, data: Any, path: str) -> Story:
-        data = _fields(data, path, {"id", "home", "title", "markers"}, set())
-        markers = _fields(data["markers"], f"{path}.markers", set(LANGUAGES), set())
+        data = fields(data, path, {"id", "home", "title", "markers"}, set())
+        markers = fields(data["markers"], f"{path}.markers", set(LANGUAGES), set())
         if "#" not in str(data["home"]):
             raise ChecklistError(f"{path}.home", "expected page.md#anchor")
         return cls(
@@ -184,7 +184,7 @@ class Editorial:
 def _by_id(kind: Any, path: Path) -> dict[str, Any]:
     # the entries of one file, validated, with unique ids
     items: dict[str, Any] = {}
-    for i, raw in enumerate(_read(path)):
+    for i, raw in enumerate(read_list(path)):
         try:
             item = kind.from_dict(raw, f"[{i}]")
         except ChecklistError as error:

@@ -35,9 +35,8 @@ def rules(checklist: Checklist, lang: str) -> str:
     numbers = {"pass": display(checklist.pass_mark), "low": checklist.low_answer, "gap": checklist.pair_gap}
     keys = ["rule_section", "rule_say", "rule_overall", "rule_unknown", "rule_provisional", "rule_rounding"]
     keys += ["rule_nothing", "rule_focus", "rule_keep", "rule_phase", "rule_pairs", "rule_trend"]
-    values = {"n": display(checklist.provisional_below), **numbers}
-    focus = {"rule_focus": {**values, "n": checklist.focus_areas}}
-    return "\n".join(f"{i}. {t(key, lang, **focus.get(key, values))}" for i, key in enumerate(keys, 1))
+    values = {"n": display(checklist.provisional_below), "areas": checklist.focus_areas, **numbers}
+    return "\n".join(f"{i}. {t(key, lang, **values)}" for i, key in enumerate(keys, 1))
 
 
 def worked_example(checklist: Checklist, lang: str) -> str:

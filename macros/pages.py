@@ -12,7 +12,7 @@ from typing import Any
 from mkdocs.utils import get_relative_url
 
 from checklists.load import DEFINITIONS
-from checklists.model import Checklist
+from checklists.model import LANGUAGES, Checklist
 from checklists.report import FIRST_90_DAYS
 
 from . import method
@@ -60,7 +60,7 @@ def append_abbreviations(env: Any) -> None:
 def register(env: Any) -> None:
     """Register every macro over this build's data."""
     site = load(env)
-    env.variables["cx_abbreviations"] = {lang: abbreviations(site.editorial.terms, lang) for lang in ("nl", "en")}
+    env.variables["cx_abbreviations"] = {lang: abbreviations(site.editorial.terms, lang) for lang in LANGUAGES}
 
     def _get(name: str) -> Checklist:
         # a shipped checklist by id, or a build error naming the page

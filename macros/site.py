@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checklists.load import load_all, parse_yaml
+from checklists.load import load_all
 from checklists.model import Checklist, ChecklistError, Text
 
-from .editorial import Editorial
+from .editorial import Editorial, fields, read_list
 
 HERE = Path(__file__).parent
 HEADING_ID = re.compile(r"\{ *#([a-z0-9-]+) *\}")
@@ -31,8 +31,7 @@ class Block:
 
     @classmethod
     def from_dict(cls, data: Any, path: str) -> Block:
-        if not isinstance(data, dict) or set(data) != {"number", "page", "section", "name"}:
-            raise ChecklistError(path, "expected number, page, section and name")
+        data = fields(data, path, {"number", "page", "section", "name"}, set())
         return cls(int(data["number"]), str(data["page"]), str(data["section"]), Text.from_dict(data["name"], path))
 
 
@@ -63,11 +62,8 @@ class SiteData:
 
 def load_blocks(path: Path) -> tuple[Block, ...]:
     """The building-block list, in order."""
-    data = parse_yaml(path.read_text(encoding="utf-8"), file=path.name)
-    if not isinstance(data, list):
-        raise ChecklistError("(top level)", "expected a list", file=path.name)
     try:
-        return tuple(Block.from_dict(item, f"[{i}]") for i, item in enumerate(data))
+        return tuple(Block.from_dict(item, f"[{i}]") for i, item in enumerate(read_list(path)))
     except ChecklistError as error:
         raise error.in_file(path.name) from None
 

@@ -18,7 +18,6 @@ STRINGS: dict[str, Text] = {
     "to_checklist": Text("Naar de checklist: {name}", "To the checklist: {name}"),
     "previous": Text("Vorige bouwsteen", "Previous building block"),
     "next": Text("Volgende bouwsteen", "Next building block"),
-    "block": Text("Bouwsteen {n}", "Building block {n}"),
     "blocks_nav": Text("Bouwstenen", "Building blocks"),
     "advice_all": Text("Alle adviezen van deze checklist", "All advice in this checklist"),
     "forget": Text("Wis alles wat deze site bewaarde", "Erase everything this site stored"),
@@ -155,13 +154,11 @@ STRINGS: dict[str, Text] = {
     "value": Text("Antwoord", "Answer"),
     "points": Text("Punten (0–100)", "Points (0–100)"),
     "weight": Text("Gewicht", "Weight"),
-    "sum": Text("Berekening", "Calculation"),
     "level": Text("Niveau", "Level"),
     "from": Text("Vanaf", "From"),
     "unknown_row": Text("telt niet mee", "left out"),
     "not_answered": Text("niet beantwoord", "not answered"),
     "method_overall": Text("Totaalscore", "Overall score"),
-    "method_no_score": Text("geen score (niets beantwoord)", "no score (nothing answered)"),
     "method_coverage": Text("Dekking", "Coverage"),
     "method_provisional": Text("voorlopig (onder {n}%)", "provisional (below {n}%)"),
     "method_final": Text("definitief", "final"),
@@ -216,13 +213,13 @@ STRINGS: dict[str, Text] = {
         "no level and no focus area; the result then asks for one answer on the scale.",
     ),
     "rule_focus": Text(
-        "**Volgende stappen**: hooguit {n} aandachtsgebieden, de onderdelen met een getoonde score onder de {pass}; "
-        "de zwakste eerst, bij gelijke score in de volgorde van de checklist. Elk aandachtsgebied krijgt één eerste "
-        "actie, noemt de uitspraken die je met {low} of lager beantwoordde, verwijst naar het hoofdstuk en heeft "
-        "velden voor een eigenaar en een datum.",
-        "**Next steps**: at most {n} focus areas, the sections whose shown score is below {pass}; the weakest first, "
-        "ties in the checklist's order. Each focus area gets one first action, names the statements you answered "
-        "{low} or lower, links to its chapter and has fields for an owner and a date.",
+        "**Volgende stappen**: hooguit {areas} aandachtsgebieden, de onderdelen met een getoonde score onder de "
+        "{pass}; de zwakste eerst, bij gelijke score in de volgorde van de checklist. Elk aandachtsgebied krijgt "
+        "één eerste actie, noemt de uitspraken die je met {low} of lager beantwoordde, verwijst naar het "
+        "hoofdstuk en heeft velden voor een eigenaar en een datum.",
+        "**Next steps**: at most {areas} focus areas, the sections whose shown score is below {pass}; the weakest "
+        "first, ties in the checklist's order. Each focus area gets one first action, names the statements you "
+        "answered {low} or lower, links to its chapter and has fields for an owner and a date.",
     ),
     "rule_keep": Text(
         "**Sterke uitslag**: ligt geen onderdeel onder de {pass}, dan is het laagste onderdeel het ene "
