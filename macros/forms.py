@@ -151,7 +151,7 @@ def render_form(checklist: Checklist, lang: str, links: dict[str, str]) -> str:
     )
     return (
         f'<form class="cx-checklist" id="cx-{ident}" data-cx-checklist="{ident}" data-cx-version="{checklist.version}" '
-        f'data-cx-lang="{lang}" novalidate>'
+        f'data-cx-lang="{lang}" autocomplete="off" novalidate>'
         f'<p class="cx-live" data-cx-announce aria-live="polite"></p>'
         f'<p class="cx-status" data-cx-status role="status"></p>'
         f'<p class="cx-notice" data-cx-notice role="alert" hidden></p>'

@@ -145,6 +145,34 @@ def test_a_broken_engine_is_reported_plainly_and_answers_stay(session: Session, 
     assert {"culture-criticism-open": 3} in stored
 
 
+def test_an_answer_ticked_before_the_glue_mounts_is_kept(session: Session, site_url: str, definitions: dict) -> None:
+    # a quick reader: the page's checklist module is held back while a saved entry waits and a click is made
+    key = f"cx-playbook:{urlsplit(site_url).path}:leadership"
+    version = definitions["leadership"].version
+    saved = {"schema": 1, "checklist": "leadership", "version": version, "answers": {"vision-goals-teams": 2},
+             "role": "board", "team": "Directie"}
+    held: list[Any] = []
+    session.context.route("**/javascripts/cx/checklist.mjs*", lambda route: held.append(route))
+    page = session.page()
+    page.add_init_script(f"localStorage.setItem({json.dumps(key)}, {json.dumps(json.dumps(saved))})")
+    page.goto(site_url + "checklists/leadership/", wait_until="domcontentloaded")
+    for _ in range(400):
+        if held:
+            break
+        page.wait_for_timeout(25)
+    assert held, "the checklist module was requested"
+    page.check("#cx-culture-criticism-open-3")  # before the glue is mounted
+    held[0].continue_()
+    wait_ready(page)
+    assert page.is_checked("#cx-culture-criticism-open-3"), "the early click stays"
+    assert page.is_checked("#cx-vision-goals-teams-2"), "the saved answer is put back beside it"
+    assert (page.input_value("#cx-leadership-role"), page.input_value("#cx-leadership-team")) == ("board", "Directie")
+    answers = {"culture-criticism-open": 3, "vision-goals-teams": 2}
+    assert shown_result(page) == expected(definitions["leadership"], answers)
+    entry = page.evaluate(f"() => JSON.parse(localStorage.getItem({json.dumps(key)}))")
+    assert (entry["answers"], entry["role"], entry["team"]) == (answers, "board", "Directie")
+
+
 def worker_boot(page: Any) -> str:
     """Which path the engine worker booted by: "bytecode" (fast) or "wheel" (fallback)."""
     return next(w.evaluate("self.cxBoot") for w in page.workers if "cx-worker" in w.url)

@@ -6,7 +6,7 @@ import { keyOf, openStorage, parsed, readText, write } from "./storage.mjs";
 
 export class ChecklistPage {
   constructor(form) {
-    Object.assign(this, { form, id: form.dataset.cxChecklist, lang: form.dataset.cxLang, touched: false });
+    Object.assign(this, { form, id: form.dataset.cxChecklist, lang: form.dataset.cxLang });
     this.version = Number(form.dataset.cxVersion);
     const data = payload(`script.cx-definition[data-cx-for="${CSS.escape(this.id)}"]`);
     this.messages = data.messages;
@@ -19,10 +19,14 @@ export class ChecklistPage {
     this.latest = 0;
     this.store = openStorage();
     if (!this.store) this.notice(this.messages.storage);
-    // until the engine has read the saved entry back, its answers are put back as they were, unchecked
+    // until the engine has read the saved entry back, it is put back as it was, unchecked; an answer ticked
+    // before this glue was mounted wins over the saved one and is saved at once
     const text = readText(this.store, keyOf(this.id));
     this.state = parsed(text) || {};
-    this.apply(this.state.answers);
+    const early = this.collect();
+    this.touched = Object.keys(early).length > 0;
+    this.fill({ ...this.state, answers: { ...this.state.answers, ...early } });
+    if (this.touched) this.save();
     window.cxLast?.show(this.panel, this.collect()); // the last result (cx-last.js), now for the form's answers
     this.engine = engine(form);
     const defined = this.engine.call("define", { definition: data.definition, links: data.links });
@@ -69,15 +73,20 @@ export class ChecklistPage {
     }
   }
 
+  /** Put an entry on the form: its answers ticked, its role and team filled in (what is not text left blank). */
+  fill({ answers, role, team }) {
+    this.apply(answers);
+    this.role.value = typeof role === "string" ? role : "";
+    this.team.value = typeof team === "string" ? team : "";
+  }
+
   /** The engine reads the saved entry back: what no longer fits is dropped, with one notice. */
   async restore(text) {
     const { state, notice } = await this.call("restore", { text });
     if (notice) this.notice(notice);
     const answers = this.touched ? this.collect() : state.answers; // a click made meanwhile wins
     this.state = { ...state, answers };
-    this.apply(answers);
-    this.role.value = state.role || "";
-    this.team.value = state.team || "";
+    this.fill({ ...state, answers });
     this.save();
   }
 
