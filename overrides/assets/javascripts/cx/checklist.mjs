@@ -19,13 +19,14 @@ export class ChecklistPage {
     this.latest = 0;
     this.store = openStorage();
     if (!this.store) this.notice(this.messages.storage);
-    // until the engine has read the saved entry back, it is put back as it was, unchecked; an answer ticked
-    // before this glue was mounted wins over the saved one and is saved at once
+    // until the engine has read the saved entry back, it is put back as it was, unchecked; what the reader
+    // did before this glue was mounted (an answer, a role, a team) wins over it and is saved at once
     const text = readText(this.store, keyOf(this.id));
     this.state = parsed(text) || {};
-    const early = this.collect();
-    this.touched = Object.keys(early).length > 0;
-    this.fill({ ...this.state, answers: { ...this.state.answers, ...early } });
+    const early = this.onForm();
+    this.touched = Boolean(Object.keys(early.answers).length || early.role || early.team);
+    const { answers, role, team } = this.state;
+    this.fill({ answers: { ...answers, ...early.answers }, role: early.role || role, team: early.team || team });
     if (this.touched) this.save();
     window.cxLast?.show(this.panel, this.collect()); // the last result (cx-last.js), now for the form's answers
     this.engine = engine(form);
@@ -35,7 +36,10 @@ export class ChecklistPage {
       this.restore(text),
     );
     form.addEventListener("change", () => this.changed());
-    this.team.addEventListener("input", () => this.save());
+    this.team.addEventListener("input", () => {
+      this.touched = true;
+      this.save();
+    });
   }
 
   get isReady() {
@@ -73,6 +77,11 @@ export class ChecklistPage {
     }
   }
 
+  /** The form as an entry: the answers ticked, the role chosen and the team named ("" where none). */
+  onForm() {
+    return { answers: this.collect(), role: this.role.value, team: this.team.value };
+  }
+
   /** Put an entry on the form: its answers ticked, its role and team filled in (what is not text left blank). */
   fill({ answers, role, team }) {
     this.apply(answers);
@@ -84,9 +93,8 @@ export class ChecklistPage {
   async restore(text) {
     const { state, notice } = await this.call("restore", { text });
     if (notice) this.notice(notice);
-    const answers = this.touched ? this.collect() : state.answers; // a click made meanwhile wins
-    this.state = { ...state, answers };
-    this.fill({ ...state, answers });
+    this.state = this.touched ? { ...state, ...this.onForm() } : state; // what the reader did meanwhile wins
+    this.fill(this.state);
     this.save();
   }
 

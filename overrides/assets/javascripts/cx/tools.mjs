@@ -35,9 +35,7 @@ export function mountTools(page) {
       const found = await page.call("import", { text: await fileText(file), size: file.size });
       if (page.hasAnswers() && !window.confirm(messages.confirm_import)) return page.say(messages.import_cancelled);
       if (page.shared) endShared(page);
-      page.apply(found.answers);
-      if (found.role) page.role.value = found.role;
-      if (found.team) page.team.value = found.team;
+      page.fill({ answers: found.answers, role: found.role || page.role.value, team: found.team || page.team.value });
       page.state.plan = found.plan;
       changed([fill(messages.imported, { name: file.name }), found.notice].filter(Boolean).join(" "));
     } catch (error) {
