@@ -147,7 +147,9 @@ def test_a_broken_engine_is_reported_plainly_and_answers_stay(session: Session, 
 
 def release(held: dict[str, Any], part: str) -> None:
     """Let the held request whose address contains `part` go through."""
-    next(route for url, route in held.items() if part in url).continue_()
+    routes = [route for url, route in held.items() if part in url]
+    assert routes, f"{part} was not requested"
+    routes[0].continue_()
 
 
 def test_what_a_quick_reader_does_before_the_engine_is_ready_is_kept(
@@ -159,7 +161,7 @@ def test_what_a_quick_reader_does_before_the_engine_is_ready_is_kept(
     version = definitions["leadership"].version
     saved = {"schema": 1, "checklist": "leadership", "version": version, "answers": {"vision-goals-teams": 2},
              "role": "board", "team": "Directie"}
-    held: dict[str, Any] = {}  # the held requests by file name
+    held: dict[str, Any] = {}  # the held requests by address
     for name in ("checklist.mjs", "cx-worker.mjs"):
         session.context.route(f"**/javascripts/**/{name}*", lambda route: held.setdefault(route.request.url, route))
     page = session.page()
