@@ -9,29 +9,30 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .model import UNKNOWN, Checklist, ChecklistError
+from .model import NO, Checklist, ChecklistError
 
 Answer = int | str
-"""A value on the checklist's scale, or `UNKNOWN` ("don't know / not applicable")."""
+"""A value on the checklist's scale, `UNKNOWN` ("don't know"), or `YES`/`NO` for a gate."""
 
 
 def parse_answers(checklist: Checklist, answers: Any) -> dict[str, Answer]:
-    """Validate an answer set: known question ids, values on the scale or `UNKNOWN`."""
+    """Validate an answer set: known ids, scale values or `UNKNOWN` for statements, `YES`/`NO` for gates."""
     if not isinstance(answers, Mapping):
         raise ChecklistError("answers", "expected a mapping of question ids to answers")
-    known = set(checklist.question_ids)
-    clean: dict[str, Answer] = {}
+    known = set(checklist.answer_ids)
     for key, value in answers.items():
         if key not in known:
             raise ChecklistError(f"answers.{key}", f"not a question of the checklist {checklist.id!r}")
-        if value == UNKNOWN:
-            clean[key] = UNKNOWN
-        elif isinstance(value, bool) or not isinstance(value, int) or value not in checklist.scale.values:
+        if not checklist.accepts(key, value):
             scale = checklist.scale
-            raise ChecklistError(f"answers.{key}", f"{value!r} is off the scale {scale.low}–{scale.high}")
-        else:
-            clean[key] = value
-    return clean
+            off = "is not yes or no" if key in checklist.gate_ids else f"is off the scale {scale.low}–{scale.high}"
+            raise ChecklistError(f"answers.{key}", f"{value!r} {off}")
+    return dict(answers)
+
+
+def not_applicable(checklist: Checklist, answers: Mapping[str, Answer]) -> frozenset[str]:
+    """The statements behind a gate answered "no": they do not apply, whatever their own answer."""
+    return frozenset(q for gate in checklist.gates if answers.get(gate.id) == NO for q in gate.questions)
 
 
 @dataclass(frozen=True)
@@ -64,14 +65,10 @@ def migrate(checklist: Checklist, answers: Any, version: Any, *, lenient: bool =
         return Migration(parse_answers(checklist, answers), (), version, version)
     if not isinstance(answers, Mapping):
         raise ChecklistError("answers", "expected a mapping of question ids to answers")
-    known = set(checklist.question_ids)
     kept: dict[str, Answer] = {}
     dropped: list[str] = []
     for key, value in answers.items():
-        fits = value == UNKNOWN or (
-            isinstance(value, int) and not isinstance(value, bool) and value in checklist.scale.values
-        )
-        if key in known and fits:
+        if isinstance(key, str) and checklist.accepts(key, value):
             kept[key] = value
         else:
             dropped.append(str(key)[:80])

@@ -35,6 +35,8 @@ from .record import (
     Refusal,
     Response,
     Saved,
+    clean_label,
+    clean_role,
     read_history,
     read_meta,
     read_plan,
@@ -43,7 +45,7 @@ from .record import (
 )
 from .report import announcement, render
 from .scoring import display, score, shown
-from .strings import t
+from .strings import refusal, t
 
 MAX_FILES = 2000
 """The most items a team view reads (an export is a few kilobytes); later ones are refused one by one."""
@@ -169,16 +171,26 @@ def import_export(checklist_id: Any, text: Any, lang: str = "nl", size: Any = No
     }
 
 
-def share_encode(checklist_id: Any, answers: Any, lang: str = "nl") -> dict[str, Any]:
-    """A share code for the answers (for the URL fragment)."""
+def share_encode(
+    checklist_id: Any, answers: Any, lang: str = "nl", role: Any = None, team: Any = None
+) -> dict[str, Any]:
+    """A share code for the answers, with the respondent's role and team label (for the URL fragment)."""
     checklist, _ = _get(checklist_id)
-    return {"code": encode_share(checklist, parse_answers(checklist, answers))}
+    return {"code": encode_share(checklist, parse_answers(checklist, answers), clean_role(role), clean_label(team))}
 
 
 def share_decode(code: Any, lang: str = "nl") -> dict[str, Any]:
-    """The checklist id and answers in a share code (of this or an earlier version), and what no longer fits."""
+    """The checklist, answers, role and team label in a share code (of this or an earlier version or format),
+    and one notice naming what no longer fits or what an old link could not carry."""
     made = shared_response(_checklists(), code)
-    return {"checklist": made.checklist, "answers": made.answers, "notice": _migrated(made, lang)}
+    notices = [_migrated(made, lang), t("old_link", lang) if made.old_format else None]
+    return {
+        "checklist": made.checklist,
+        "answers": made.answers,
+        "role": made.role,
+        "team": made.team,
+        "notice": " ".join(n for n in notices if n) or None,
+    }
 
 
 def restore(checklist_id: Any, text: Any = None, lang: str = "nl") -> dict[str, Any]:
@@ -260,7 +272,7 @@ def team_view(files: Any, lang: str = "nl", date: Any = None) -> dict[str, Any]:
         try:
             found = _read_team_item(checklists, item.get("text"), item.get("size"))
         except Refusal as problem:
-            refused.append({"name": name, "message": t(problem.code, lang, **problem.details)})
+            refused.append({"name": name, "message": refusal(problem.code, problem.details, lang)})
             continue
         except Exception:  # an item the engine cannot read must never stop the others
             traceback.print_exc()
@@ -364,7 +376,7 @@ def _fits(operation: Any, args: Mapping[str, Any]) -> bool:
 
 def _refusal(code: str, lang: str, kind: str = "refusal", **details: Any) -> str:
     # the error reply: a catalogue sentence in the request's language
-    return json.dumps({"error": {"kind": kind, "code": code, "message": t(code, lang, **details)}})
+    return json.dumps({"error": {"kind": kind, "code": code, "message": refusal(code, details, lang)}})
 
 
 def _language(request: Any) -> str:

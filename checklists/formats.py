@@ -7,16 +7,18 @@ every field quoted. Reading any of them validates through the model and refuses 
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import zlib
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from . import jsontext
 from .answers import Answer
-from .model import UNKNOWN, Checklist, ChecklistError
-from .record import MAX_LABEL, Refusal, Response, respond
+from .model import NO, UNKNOWN, YES, Checklist, ChecklistError
+from .record import MAX_LABEL, MISSING, Refusal, Response, clean_label, respond
 from .scoring import Result, display
 from .strings import t
 
@@ -24,8 +26,9 @@ FORMAT = "cx-playbook-export"
 SCHEMA = 1
 MAX_BYTES = 2_000_000
 """The largest export or team file accepted (a full export is a few kilobytes)."""
-MAX_CODE = 400
-"""The longest share code or link read (a code has one character per question)."""
+MAX_CODE = 1000
+"""The longest share code or link read: one character per answer, plus a team label of at most 80 characters
+in base64url (up to 428 characters for 80 four-byte characters) and the page's address."""
 MEDIA_TYPES = {"json": "application/json", "csv": "text/csv;charset=utf-8", "svg": "image/svg+xml"}
 
 
@@ -42,9 +45,9 @@ def read_text(text: Any, *, max_chars: int = MAX_BYTES) -> Any:
         raise Refusal(problem.code) from None
 
 
-def _shown(value: Any, limit: int) -> str:
-    # a value from outside, made short and printable for a refusal's sentence
-    return " ".join(str(value).split())[:limit]
+def _short(value: str, limit: int) -> str:
+    # a text field from outside (a date, an engine version), made short and printable
+    return " ".join(value.split())[:limit]
 
 
 def export_dict(response: Response) -> dict[str, Any]:
@@ -71,17 +74,17 @@ def parse_export(checklists: Mapping[str, Checklist], text: str, *, expected: st
         raise Refusal("foreign")
     if data.get("schema") != SCHEMA:
         raise Refusal("schema")
-    name = data.get("checklist")
+    name = data.get("checklist", MISSING)
     if not isinstance(name, str):
-        raise Refusal("unknown_checklist", value=_shown(name, MAX_LABEL))
+        raise Refusal("unknown_checklist", value=name)
     if expected is not None and name != expected:
-        raise Refusal("other_checklist", value=_shown(name, MAX_LABEL))
+        raise Refusal("other_checklist", value=name)
     if name not in checklists:
-        raise Refusal("unknown_checklist", value=_shown(name, MAX_LABEL))
+        raise Refusal("unknown_checklist", value=name)
     checklist = checklists[name]
-    version = data.get("version")
+    version = data.get("version", MISSING)
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise Refusal("version", value=_shown(version, 20))
+        raise Refusal("version", value=version)
     if version > checklist.version:
         raise Refusal("newer_version", value=version, current=checklist.version)
     answers = data.get("answers")
@@ -94,8 +97,8 @@ def parse_export(checklists: Mapping[str, Checklist], text: str, *, expected: st
             language=data.get("language"),
             role=data.get("role"),
             team=data.get("team"),
-            date=_shown(data["date"], 40) if isinstance(data.get("date"), str) and data["date"] else None,
-            engine=_shown(data["engine"], 20) if isinstance(data.get("engine"), str) and data["engine"] else None,
+            date=_short(data["date"], 40) if isinstance(data.get("date"), str) and data["date"] else None,
+            engine=_short(data["engine"], 20) if isinstance(data.get("engine"), str) and data["engine"] else None,
             plan=data.get("plan"),
             version=version,
         )
@@ -105,61 +108,135 @@ def parse_export(checklists: Mapping[str, Checklist], text: str, *, expected: st
 
 # --- share codes ----------------------------------------------------------------------------------------------------
 
-CODE_PREFIX = "cx1"
+CODE_PREFIX = "cx2"
+"""Share codes carry answers, role and team label: `cx2.<id>.<version>.<answers>.<role>.<team>.<crc32>`."""
+OLD_PREFIX = "cx1"
+"""The first format, without role and team label (`cx1.<id>.<version>.<answers>.<crc32>`): still read, with a notice."""
+PREFIXES = (CODE_PREFIX, OLD_PREFIX)
 _DIGITS = "0123456789a"
 _BLANK, _UNKNOWN = "_", "x"
+_GATE = {YES: "y", NO: "n"}
+_ROLE = {"board": "b", "manager": "m", "employee": "e", "other": "o"}
 
 
-def encode_share(checklist: Checklist, answers: Mapping[str, Answer]) -> str:
-    """A compact, checksummed code for a URL fragment: one character per question, in definition order."""
-    chars = []
-    for question in checklist.question_ids:
-        value = answers.get(question)
-        chars.append(_BLANK if value is None else _UNKNOWN if value == UNKNOWN else _DIGITS[int(value)])
-    body = f"{CODE_PREFIX}.{checklist.id}.{checklist.version}.{''.join(chars)}"
+@dataclass(frozen=True)
+class Shared:
+    """What a share code holds: the checklist, the version it was made with, the answers, role and team label."""
+
+    checklist: Checklist
+    version: int
+    answers: dict[str, Answer]
+    role: str | None = None
+    team: str | None = None
+    old_format: bool = False
+
+
+def _char(checklist: Checklist, answer_id: str, value: Answer | None) -> str:
+    # one answer as one character: a gate's y/n, a scale value in base 11, x for don't know, _ for none
+    if value is None:
+        return _BLANK
+    if answer_id in checklist.gate_ids:
+        return _GATE[str(value)]
+    return _UNKNOWN if value == UNKNOWN else _DIGITS[int(value)]
+
+
+def encode_share(
+    checklist: Checklist, answers: Mapping[str, Answer], role: str | None = None, team: str | None = None
+) -> str:
+    """A compact, checksummed code for a URL fragment: one character per answer in definition order, the role
+    as one character and the team label in base64url (UTF-8); every single-character change breaks the CRC-32."""
+    chars = "".join(_char(checklist, key, answers.get(key)) for key in checklist.answer_ids)
+    label = base64.urlsafe_b64encode(team.encode()).decode().rstrip("=") if team else ""
+    body = f"{CODE_PREFIX}.{checklist.id}.{checklist.version}.{chars}.{_ROLE.get(role or '', _BLANK)}.{label}"
     return f"{body}.{zlib.crc32(body.encode()):08x}"
 
 
-def decode_share(checklists: Mapping[str, Checklist], code: str) -> tuple[Checklist, int, dict[str, Answer]]:
-    """The checklist, version and answers in a share code; a mistyped or tampered code raises `Refusal`.
-
-    A code of an earlier version is read with that version's statements (the checklist's `history`).
-    """
+def _fragment(code: Any) -> str:
+    # the code itself, from a whole link, a fragment or the bare code; anything not short ASCII is refused
     if not isinstance(code, str) or len(code) > MAX_CODE or not code.isascii():
         raise Refusal("bad_code")
     code = code.strip()
     if "#" in code:
         code = code.split("#", 1)[1]
-    code = code.removeprefix("cx=")
-    parts = code.split(".")
-    if len(parts) != 5 or parts[0] != CODE_PREFIX:
+    return code.removeprefix("cx=")
+
+
+def decode_share(checklists: Mapping[str, Checklist], code: str) -> Shared:
+    """What a share code holds; a mistyped or tampered code raises `Refusal`.
+
+    A code of an earlier version is read with that version's statements (the checklist's `history`); a code of
+    the first format (no role, no team label) is read too and marked `old_format`.
+    """
+    parts = _fragment(code).split(".")
+    if len(parts) not in (5, 7) or parts[0] not in PREFIXES or (len(parts) == 7) != (parts[0] == CODE_PREFIX):
         raise Refusal("bad_code")
-    prefix, name, version, payload, checksum = parts
-    if f"{zlib.crc32(f'{prefix}.{name}.{version}.{payload}'.encode()):08x}" != checksum:
+    *body, checksum = parts
+    if f"{zlib.crc32('.'.join(body).encode()):08x}" != checksum:
         raise Refusal("bad_code")
+    prefix, name, version, payload = body[:4]
     if name not in checklists:
-        raise Refusal("unknown_checklist", value=_shown(name, MAX_LABEL))
+        raise Refusal("unknown_checklist", value=name)
     checklist = checklists[name]
     questions = checklist.questions_of(int(version)) if version.isdigit() and len(version) <= 6 else None
     if questions is None:
-        raise Refusal("code_version", value=_shown(version, 10), current=checklist.version)
+        raise Refusal("code_version", value=int(version) if version.isdigit() else version, current=checklist.version)
     if len(payload) != len(questions):
         raise Refusal("bad_code")
-    answers: dict[str, Answer] = {}
-    for question, char in zip(questions, payload, strict=True):
-        if char == _UNKNOWN:
-            answers[question] = UNKNOWN
-        elif char != _BLANK:
-            if char not in _DIGITS or int(char, 16) not in checklist.scale.values:
-                raise Refusal("bad_code")
-            answers[question] = int(char, 16)
-    return checklist, int(version), answers
+    answers = {key: _value(checklist, key, char) for key, char in zip(questions, payload, strict=True)}
+    answers = {key: value for key, value in answers.items() if value is not None}
+    if prefix == OLD_PREFIX:
+        return Shared(checklist, int(version), answers, old_format=True)
+    role, label = body[4:]
+    roles = {char: role for role, char in _ROLE.items()}
+    if role != _BLANK and role not in roles:
+        raise Refusal("bad_code")
+    return Shared(checklist, int(version), answers, roles.get(role), _label(label))
+
+
+def _value(checklist: Checklist, answer_id: str, char: str) -> Answer | None:
+    # one character back to an answer (None for blank); an answer id the current version no longer has is kept
+    # as read, for the migration to name it as dropped
+    if char == _BLANK:
+        return None
+    if answer_id in checklist.gate_ids:
+        for value, mark in _GATE.items():
+            if char == mark:
+                return value
+        raise Refusal("bad_code")
+    if char == _UNKNOWN:
+        return UNKNOWN
+    if char not in _DIGITS or int(char, 16) not in checklist.scale.values:
+        raise Refusal("bad_code")
+    return int(char, 16)
+
+
+def _label(text: str) -> str | None:
+    # a team label from base64url, or a refusal when it is not valid UTF-8 or too long
+    if not text:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        label = raw.decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        raise Refusal("bad_code") from None
+    if base64.urlsafe_b64encode(raw).decode().rstrip("=") != text or len(label) > MAX_LABEL:
+        raise Refusal("bad_code")
+    return clean_label(label)
 
 
 def shared_response(checklists: Mapping[str, Checklist], code: str) -> Response:
     """The response a share link stands for, migrated to the current version (dated by its checksum: one per link)."""
-    checklist, version, answers = decode_share(checklists, code)
-    return respond(checklist, answers, language="nl", date=f"share:{str(code).strip()[-8:]}", version=version)
+    found = decode_share(checklists, code)
+    return respond(
+        found.checklist,
+        found.answers,
+        language="nl",
+        role=found.role,
+        team=found.team,
+        date=f"share:{str(code).strip()[-8:]}",
+        version=found.version,
+        old_format=found.old_format,
+    )
 
 
 # --- CSV ------------------------------------------------------------------------------------------------------------

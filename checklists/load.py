@@ -62,7 +62,7 @@ def load_all(directory: Path = DEFINITIONS) -> dict[str, Checklist]:
     owners: dict[str, str] = {}
     for path in sorted(directory.glob("*.yml")):
         checklist = load_file(path)
-        for ident in (checklist.id, *(s.id for s in checklist.sections), *checklist.question_ids):
+        for ident in (checklist.id, *(s.id for s in checklist.sections), *checklist.answer_ids):
             if ident in owners and owners[ident] != checklist.id:
                 raise ChecklistError("", f"id {ident!r} is also used in {owners[ident]}.yml", file=path.name)
             owners.setdefault(ident, checklist.id)

@@ -260,22 +260,27 @@ class Question:
     chapter: str | None = None
     advice: Text | None = None
     anchors: Anchors | None = None
+    ask: Text | None = None
+    """Whom the respondent asks, and how, before answering a statement about what others see or do."""
 
     @classmethod
     def from_dict(cls, data: Any, path: str) -> Question:
         data = _mapping(data, path)
-        _keys(data, path, {"id", "text"}, {"weight", "chapter", "advice", "anchors"})
+        _keys(data, path, {"id", "text"}, {"weight", "chapter", "advice", "anchors", "ask"})
         anchors = Anchors.from_dict(data["anchors"], _join(path, "anchors")) if "anchors" in data else None
         return cls(
             id=_identifier(data["id"], _join(path, "id")),
             text=Text.from_dict(data["text"], _join(path, "text")),
             anchors=anchors,
+            ask=Text.from_dict(data["ask"], _join(path, "ask")) if "ask" in data else None,
             **_guidance(data, path),
         )
 
     def to_dict(self) -> dict[str, Any]:
-        anchors = {"anchors": self.anchors.to_dict()} if self.anchors else {}
-        return {"id": self.id, "text": self.text.to_dict(), **_guidance_dict(self), **anchors}
+        extra: dict[str, Any] = {"anchors": self.anchors.to_dict()} if self.anchors else {}
+        if self.ask:
+            extra["ask"] = self.ask.to_dict()
+        return {"id": self.id, "text": self.text.to_dict(), **_guidance_dict(self), **extra}
 
 
 @dataclass(frozen=True)
@@ -350,6 +355,44 @@ class Pair:
         return {"say": self.say, "do": self.do, "finding": self.finding.to_dict()}
 
 
+YES, NO = "yes", "no"
+"""The answers to a gate."""
+
+
+@dataclass(frozen=True)
+class Gate:
+    """A yes/no question that decides whether some statements apply (e.g. "We have a CX lead").
+
+    Answered "no", its statements are not applicable: they count in no score and no coverage, and the result
+    shows the gate's finding instead. Unanswered or "yes", they apply as usual.
+    """
+
+    id: str
+    text: Text
+    questions: tuple[str, ...]
+    finding: Text
+
+    @classmethod
+    def from_dict(cls, data: Any, path: str) -> Gate:
+        data = _mapping(data, path)
+        _keys(data, path, {"id", "text", "questions", "finding"}, set())
+        items = _list(data["questions"], _join(path, "questions"))
+        return cls(
+            id=_identifier(data["id"], _join(path, "id")),
+            text=Text.from_dict(data["text"], _join(path, "text")),
+            questions=tuple(_identifier(q, _join(_join(path, "questions"), i)) for i, q in enumerate(items)),
+            finding=Text.from_dict(data["finding"], _join(path, "finding")),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text.to_dict(),
+            "questions": list(self.questions),
+            "finding": self.finding.to_dict(),
+        }
+
+
 @dataclass(frozen=True)
 class PastVersion:
     """An earlier version of a checklist: its statement ids in order, so that its share links can still be read."""
@@ -395,6 +438,7 @@ class Checklist:
     low_answer: int = 2
     pairs: tuple[Pair, ...] = ()
     pair_gap: int = 2
+    gates: tuple[Gate, ...] = ()
     history: tuple[PastVersion, ...] = ()
 
     @classmethod
@@ -426,6 +470,7 @@ class Checklist:
                 "low_answer",
                 "pairs",
                 "pair_gap",
+                "gates",
                 "history",
             },
         )
@@ -455,6 +500,10 @@ class Checklist:
                 for i, p in enumerate(_list(data.get("pairs", []), "pairs", empty_ok=True))
             ),
             pair_gap=_positive_int(data.get("pair_gap", 2), "pair_gap"),
+            gates=tuple(
+                Gate.from_dict(g, _join("gates", i))
+                for i, g in enumerate(_list(data.get("gates", []), "gates", empty_ok=True))
+            ),
             history=tuple(
                 PastVersion.from_dict(h, _join("history", i))
                 for i, h in enumerate(_list(data.get("history", []), "history", empty_ok=True))
@@ -463,6 +512,7 @@ class Checklist:
         checklist._check_ids()
         checklist._check_levels()
         checklist._check_pairs()
+        checklist._check_gates()
         checklist._check_history()
         return checklist
 
@@ -501,6 +551,21 @@ class Checklist:
             if pair.say == pair.do:
                 raise ChecklistError(f"pairs[{i}]", "say and do must be different questions")
 
+    def _check_gates(self) -> None:
+        ids = set(self.question_ids)
+        seen = {s.id for s in self.sections} | ids
+        gated: set[str] = set()
+        for i, gate in enumerate(self.gates):
+            if gate.id in seen:
+                raise ChecklistError(f"gates[{i}].id", f"duplicate id {gate.id!r}")
+            seen.add(gate.id)
+            for j, question in enumerate(gate.questions):
+                if question not in ids:
+                    raise ChecklistError(f"gates[{i}].questions[{j}]", f"unknown question {question!r}")
+                if question in gated:
+                    raise ChecklistError(f"gates[{i}].questions[{j}]", f"{question!r} is already behind a gate")
+                gated.add(question)
+
     def _check_history(self) -> None:
         seen: set[int] = set()
         for i, past in enumerate(self.history):
@@ -509,10 +574,44 @@ class Checklist:
             seen.add(past.version)
 
     def questions_of(self, version: int) -> tuple[str, ...] | None:
-        """The statement ids, in order, of `version` (this one or one in the history); None if unknown."""
+        """The answer ids (gates, then statements), in order, of `version` (this one or one in the history)."""
         if version == self.version:
-            return self.question_ids
+            return self.answer_ids
         return next((past.questions for past in self.history if past.version == version), None)
+
+    @cached_property
+    def weight_units(self) -> Mapping[str, int]:
+        """Each statement's weight as a whole number over one common denominator, for exact scoring."""
+        return MappingProxyType(_units({q.id: q.weight for s in self.sections for q in s.questions}))
+
+    @cached_property
+    def section_units(self) -> Mapping[str, int]:
+        """Each section's weight as a whole number over one common denominator (the weighted overall rule)."""
+        return MappingProxyType(_units({s.id: s.weight for s in self.sections}))
+
+    @cached_property
+    def answer_ids(self) -> tuple[str, ...]:
+        """Every id an answer set may hold: the gates first, then the statements in order."""
+        return tuple(g.id for g in self.gates) + self.question_ids
+
+    @cached_property
+    def gate_of(self) -> Mapping[str, Gate]:
+        """The gate each gated statement sits behind, by statement id."""
+        return MappingProxyType({q: g for g in self.gates for q in g.questions})
+
+    @cached_property
+    def gate_ids(self) -> frozenset[str]:
+        return frozenset(g.id for g in self.gates)
+
+    def accepts(self, answer_id: str, value: Any) -> bool:
+        """Whether `value` is a valid answer to `answer_id`: yes/no for a gate, a scale value or UNKNOWN else."""
+        if answer_id in self.gate_ids:
+            return value in (YES, NO)
+        if answer_id not in self.questions:
+            return False
+        return value == UNKNOWN or (
+            isinstance(value, int) and not isinstance(value, bool) and value in self.scale.values
+        )
 
     # computed once per checklist (the model is frozen): scoring asks for these for every answer set
 
@@ -558,9 +657,17 @@ class Checklist:
             "low_answer": self.low_answer,
             "pairs": [pair.to_dict() for pair in self.pairs],
             "pair_gap": self.pair_gap,
+            "gates": [gate.to_dict() for gate in self.gates],
             "history": [past.to_dict() for past in self.history],
             "sections": [s.to_dict() for s in self.sections],
         }
+
+
+def _units(weights: Mapping[str, float]) -> dict[str, int]:
+    # weights as whole numbers in the same proportions, exactly (a float's own ratio, one common denominator)
+    ratios = {key: value.as_integer_ratio() for key, value in weights.items()}
+    common = math.lcm(*(den for _, den in ratios.values())) if ratios else 1
+    return {key: num * (common // den) for key, (num, den) in ratios.items()}
 
 
 def _unique(seen: dict[str, str], ident: str, path: str) -> None:

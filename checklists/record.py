@@ -25,8 +25,16 @@ MAX_LABEL = 80
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING"})()
+"""A field that is absent from outside data (as opposed to present and empty): refusals name it as missing."""
+
+
 class Refusal(ValueError):
-    """Why outside input is refused: a catalogue key for the page's sentence, plus the details it names."""
+    """Why outside input is refused: a catalogue key for the page's sentence, plus the details it names.
+
+    A `value` detail is the offending value as it came; the sentence describes it in the page's language
+    (`strings.refusal`), so nothing here decides how a value is shown.
+    """
 
     def __init__(self, code: str, **details: Any) -> None:
         self.code = code
@@ -49,6 +57,8 @@ class Response:
     dropped: tuple[str, ...] = ()
     from_version: int | None = None
     plan: dict[str, PlanItem] = field(default_factory=dict)
+    old_format: bool = False
+    """Read from a share link of the first format, which carried no role and no team label."""
 
     def fingerprint(self) -> str:
         """Identifies the same response added twice (answers, role, label and date)."""
@@ -61,7 +71,7 @@ def clean_role(role: Any) -> str | None:
     if role in (None, ""):
         return None
     if not isinstance(role, str) or role not in ROLES:
-        raise Refusal("role", value=str(role)[:MAX_LABEL])
+        raise Refusal("role", value=role)
     return role
 
 
@@ -85,6 +95,7 @@ def respond(
     engine: str | None = None,
     plan: Any = None,
     version: int | None = None,
+    old_format: bool = False,
 ) -> Response:
     """A response made of answers (of `version`, by default the current one, migrated) and their metadata."""
     version = checklist.version if version is None else version
@@ -101,6 +112,7 @@ def respond(
         migration.dropped,
         version if migration.changed else None,
         read_plan(checklist, plan)[0],
+        old_format,
     )
 
 

@@ -60,7 +60,7 @@ def render(
     parts.append(_table(checklist, result, lang, history[-1] if history else None))
     parts.append(_next_steps(checklist, result, lang, links, plan or {}))
     parts.append(_progress(checklist, history, lang))
-    if result.findings:
+    if result.findings or result.not_applicable:
         parts.append(_findings(checklist, result, lang))
     parts.append(_snapshots(history, lang))
     if links.get(FIRST_90_DAYS):
@@ -235,12 +235,18 @@ def _snapshots(history: tuple[Shown, ...], lang: str) -> str:
 
 
 def _findings(checklist: Checklist, result: Result, lang: str) -> str:
-    # say–do gaps as findings
+    # say–do gaps as findings, and what a gate answered "no" means (its statements do not apply)
     by_pair = {(p.say, p.do): p for p in checklist.pairs}
     items = "".join(
         f'<li data-cx-finding="{escape(f.say)}:{escape(f.do)}">{escape(by_pair[(f.say, f.do)].finding.get(lang))} '
         f"({escape(t('gap', lang, n=f.gap))})</li>"
         for f in result.findings
+    )
+    gates = {g.id: g for g in checklist.gates}
+    items += "".join(
+        f'<li data-cx-not-applicable="{escape(g)}">{escape(gates[g].finding.get(lang))} '
+        f"({escape(t('not_applicable_n', lang, n=len(gates[g].questions)))})</li>"
+        for g in result.not_applicable
     )
     heading = f'<h3 class="cx-result__heading">{escape(t("findings", lang))}</h3>'
     return f'{heading}<ul class="cx-result__findings">{items}</ul>'

@@ -7,6 +7,7 @@ from here; `tests/unit/test_strings.py` checks that each key has both languages 
 from __future__ import annotations
 
 from .model import Text
+from .record import MISSING
 
 STRINGS: dict[str, Text] = {
     # the result panel
@@ -65,7 +66,12 @@ STRINGS: dict[str, Text] = {
         "Ready to start as a board? Read how to approach the first 90 days.",
     ),
     "findings": Text("Zeggen en doen", "Saying and doing"),
-    "gap": Text("verschil van {n} punten", "a gap of {n} points"),
+    "gap": Text("verschil van {n} stappen op de schaal", "a gap of {n} steps on the scale"),
+    "not_applicable_n": Text(
+        "{n} uitspraken niet van toepassing: ze tellen niet mee", "{n} statements not applicable: they do not count"
+    ),
+    "gate_yes": Text("Ja", "Yes"),
+    "gate_no": Text("Nee", "No"),
     "meta_date": Text("Ingevuld op {date}", "Filled in on {date}"),
     "meta_role": Text("rol: {role}", "role: {role}"),
     "meta_team": Text("team: {team}", "team: {team}"),
@@ -102,11 +108,15 @@ STRINGS: dict[str, Text] = {
         "De antwoorden in deze export kloppen niet met de checklist.",
         "The answers in this export do not match the checklist.",
     ),
-    "role": Text("De rol in deze export is onbekend: {value}", "The role in this export is unknown: {value}"),
+    "role": Text("De rol in deze export is onbekend ({value}).", "The role in this export is unknown ({value})."),
     "label": Text("Het teamlabel in deze export is ongeldig.", "The team label in this export is invalid."),
     "bad_code": Text(
         "Deze deellink is niet compleet of is veranderd. Vraag om een nieuwe link.",
         "This share link is incomplete or has been changed. Ask for a new link.",
+    ),
+    "old_link": Text(
+        "Deze link heeft nog de oude vorm: hij draagt geen rol en geen teamlabel.",
+        "This link has the old form: it carries no role and no team label.",
     ),
     "code_version": Text(
         "Deze deellink hoort bij versie {value} van de checklist; deze site heeft versie {current}.",
@@ -221,6 +231,48 @@ STRINGS: dict[str, Text] = {
         "section;question_id;question;count;median;lowest;highest;q1;q3",
     ),
 }
+
+
+VALUE_WORDS: dict[str, Text] = {
+    "missing": Text("ontbreekt", "missing"),
+    "null": Text("leeg", "empty"),
+    "empty_text": Text("lege tekst", "empty text"),
+    "boolean": Text("ja/nee-waarde", "a true/false value"),
+    "list": Text("een lijst", "a list"),
+    "object": Text("een groep velden", "a group of fields"),
+    "other": Text("onleesbare waarde", "an unreadable value"),
+}
+"""How a refusal names a value that is not text or a number, in the page's language."""
+QUOTED = 40
+"""The longest text a refusal quotes (longer text is shortened with an ellipsis)."""
+
+
+def describe(value: object, lang: str) -> str:
+    """A value from outside as a reader would write it in a sentence: text quoted and shortened, a number as
+    written in the page's language, anything else (missing, empty, true/false, a list, fields) named."""
+    if isinstance(value, bool):
+        return VALUE_WORDS["boolean"].get(lang)
+    if isinstance(value, (int, float)):
+        text = f"{value:g}" if isinstance(value, float) else str(value)
+        return text.replace(".", ",") if lang == "nl" else text
+    if isinstance(value, str):
+        text = "".join(c if c.isprintable() else " " for c in value)
+        text = " ".join(text.split())
+        if not text:
+            return VALUE_WORDS["empty_text"].get(lang)
+        return f"“{text[:QUOTED]}…”" if len(text) > QUOTED else f"“{text}”"
+    if value is None:
+        return VALUE_WORDS["null"].get(lang)
+    kind = "list" if isinstance(value, list) else "object" if isinstance(value, dict) else None
+    if kind:
+        return VALUE_WORDS[kind].get(lang)
+    return VALUE_WORDS["missing" if value is MISSING else "other"].get(lang)
+
+
+def refusal(code: str, details: dict[str, object], lang: str) -> str:
+    """The sentence for a refusal, with its `value` (the offending value as it came) described by `describe`."""
+    values = {key: describe(value, lang) if key == "value" else value for key, value in details.items()}
+    return t(code, lang, **values)
 
 
 def t(key: str, lang: str, **values: object) -> str:

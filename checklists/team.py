@@ -9,7 +9,9 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
+from .answers import not_applicable
 from .model import UNKNOWN, Checklist
 from .record import LEADERS, STAFF, Response
 from .scoring import Result, score
@@ -39,8 +41,8 @@ class Spread:
         return self.high - self.low
 
     @classmethod
-    def of(cls, values: Sequence[float]) -> Spread | None:
-        """The spread of `values`, or None when there are none."""
+    def of(cls, values: Sequence[Fraction | int]) -> Spread | None:
+        """The spread of exact `values` (computed exactly, kept as the nearest floats), or None when there are none."""
         if not values:
             return None
         ordered = sorted(values)
@@ -48,7 +50,8 @@ class Spread:
             q1 = q3 = ordered[0]
         else:
             q1, _, q3 = statistics.quantiles(ordered, n=4, method="inclusive")
-        return cls(len(ordered), statistics.median(ordered), ordered[0], ordered[-1], q1, q3)
+        numbers = (statistics.median(ordered), ordered[0], ordered[-1], q1, q3)
+        return cls(len(ordered), *(float(value) for value in numbers))
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class QuestionStats:
     spread: Spread | None
     distribution: dict[str, int]
     unknown: int
+    not_applicable: int = 0
 
 
 @dataclass(frozen=True)
@@ -107,11 +111,12 @@ def aggregate(checklist: Checklist, responses: Sequence[Response], *, discussion
         return TeamResult(checklist.id, len(responses), True, None, (), (), (), (), roles, languages)
     results = [score(checklist, e.answers) for e in responses]
     sections = tuple(
-        SectionStats(s.id, Spread.of([r.section(s.id).score for r in results if r.section(s.id).score is not None]))
+        SectionStats(s.id, Spread.of([_exact(r.section(s.id).ratio) for r in results if r.section(s.id).ratio]))
         for s in checklist.sections
     )
-    questions = tuple(_question(checklist, q, responses) for q in checklist.question_ids)
-    overall = Spread.of([r.overall for r in results if r.overall is not None])
+    off = [not_applicable(checklist, e.answers) for e in responses]
+    questions = tuple(_question(checklist, q, responses, off) for q in checklist.question_ids)
+    overall = Spread.of([_exact(r.overall_ratio) for r in results if r.overall_ratio is not None])
     return TeamResult(
         checklist=checklist.id,
         respondents=len(responses),
@@ -133,12 +138,21 @@ def _count(items: Iterable[str]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def _question(checklist: Checklist, question: str, responses: Sequence[Response]) -> QuestionStats:
-    # the answers given on the scale, their spread and their distribution
-    values = [e.answers[question] for e in responses if isinstance(e.answers.get(question), int)]
+def _exact(ratio: tuple[int, int] | None) -> Fraction:
+    # an exact score of the engine as a fraction, so medians and quartiles are exact too
+    assert ratio is not None
+    return Fraction(*ratio)
+
+
+def _question(
+    checklist: Checklist, question: str, responses: Sequence[Response], off: Sequence[frozenset[str]]
+) -> QuestionStats:
+    # the answers given on the scale, their spread and their distribution; where it did not apply, counted apart
+    applies = [e for e, closed in zip(responses, off, strict=True) if question not in closed]
+    values = [e.answers[question] for e in applies if isinstance(e.answers.get(question), int)]
     distribution = {str(v): sum(1 for x in values if x == v) for v in checklist.scale.values}
-    unknown = sum(1 for e in responses if e.answers.get(question) == UNKNOWN)
-    return QuestionStats(question, Spread.of(values), distribution, unknown)
+    unknown = sum(1 for e in applies if e.answers.get(question) == UNKNOWN)
+    return QuestionStats(question, Spread.of(values), distribution, unknown, len(responses) - len(applies))
 
 
 def _discussion(questions: Sequence[QuestionStats], size: int) -> tuple[str, ...]:
@@ -156,7 +170,7 @@ def _gaps(checklist: Checklist, responses: Sequence[Response], results: Sequence
         return ()
 
     def median(group: Sequence[Result], section: str) -> float | None:
-        values = [r.section(section).score for r in group if r.section(section).score is not None]
-        return statistics.median(values) if values else None
+        values = [_exact(r.section(section).ratio) for r in group if r.section(section).ratio is not None]
+        return float(statistics.median(values)) if values else None
 
     return tuple(Gap(s.id, median(leaders, s.id), median(staff, s.id)) for s in checklist.sections)

@@ -265,7 +265,7 @@ def test_nothing_saved_restores_quietly() -> None:
 def test_negative_control_a_technical_message_is_not_a_sentence() -> None:
     assert not is_sentence("ValueError: Exceeds the limit (4300 digits)", "nl")
     assert is_sentence(STRINGS["bad_code"].en, "en") and not is_sentence(STRINGS["bad_code"].nl, "en")
-    assert encode_share(LEADERSHIP, {}).startswith("cx1.leadership.")
+    assert encode_share(LEADERSHIP, {}).startswith("cx2.leadership.")
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

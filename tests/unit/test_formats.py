@@ -103,17 +103,44 @@ def test_each_changed_checklists_old_answers_are_migrated_by_export_and_by_share
     assert (shared.answers, shared.dropped, shared.from_version) == (kept, dropped, 1)
 
 
-def test_share_code_round_trip() -> None:
+def test_share_code_round_trip_carries_answers_role_and_team() -> None:
     answers = {"vision-decisions-fit": 5, "culture-criticism-open": UNKNOWN, "improving-rhythm": 1}
-    code = encode_share(LEADERSHIP, answers)
-    assert code.startswith(f"cx1.leadership.{LEADERSHIP.version}.") and len(code) < 80
-    assert decode_share(SUITE, code) == (LEADERSHIP, LEADERSHIP.version, answers)
-    assert decode_share(SUITE, f"https://example.org/REPO/checklists/leadership/#cx={code}")[2] == answers
+    code = encode_share(LEADERSHIP, answers, "employee", "MT december · Zuid")
+    assert code.startswith(f"cx2.leadership.{LEADERSHIP.version}.") and len(code) < 120
+    found = decode_share(SUITE, code)
+    assert (found.checklist, found.version, found.answers) == (LEADERSHIP, LEADERSHIP.version, answers)
+    assert (found.role, found.team, found.old_format) == ("employee", "MT december · Zuid", False)
+    link = decode_share(SUITE, f"https://example.org/REPO/checklists/leadership/#cx={code}")
+    assert (link.answers, link.role, link.team) == (answers, "employee", "MT december · Zuid")
+    response = shared_response(SUITE, code)
+    assert (response.role, response.team, response.old_format) == ("employee", "MT december · Zuid", False)
 
 
-def test_every_single_character_change_of_a_share_code_is_rejected() -> None:
-    code = encode_share(LEADERSHIP, {"vision-decisions-fit": 5, "culture-criticism-open": UNKNOWN, "steering-kpis": 2})
-    alphabet = "0123456789abcdefx_.-cl"
+def old_code(name: str, payload: str) -> str:
+    """A share code of the first format (no role, no team label), as links made before carried them."""
+    body = f"cx1.{name}.{SUITE[name].version}.{payload}"
+    return f"{body}.{zlib.crc32(body.encode()):08x}"
+
+
+def test_a_link_of_the_first_format_still_opens_and_says_so() -> None:
+    payload = "5" + "_" * (len(LEADERSHIP.question_ids) - 1)
+    found = decode_share(SUITE, old_code("leadership", payload))
+    assert found.answers == {LEADERSHIP.question_ids[0]: 5}
+    assert (found.role, found.team, found.old_format) == (None, None, True)
+    assert shared_response(SUITE, old_code("leadership", payload)).old_format
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        encode_share(LEADERSHIP, {"vision-decisions-fit": 5, "culture-criticism-open": UNKNOWN, "steering-kpis": 2}),
+        encode_share(LEADERSHIP, {"vision-decisions-fit": 5}, "board", "Sales MT"),
+        old_code("leadership", "3" * len(LEADERSHIP.question_ids)),
+    ],
+    ids=["answers", "role and team", "first format"],
+)
+def test_every_single_character_change_of_a_share_code_is_rejected(code: str) -> None:
+    alphabet = "0123456789abcdefx_.-clbmeoynABCDEFGHIJKLMNOPQRSTUVWXYZ"
     for i, original in enumerate(code):
         for replacement in alphabet:
             if replacement == original:
@@ -126,14 +153,36 @@ def test_every_single_character_change_of_a_share_code_is_rejected() -> None:
             decode_share(SUITE, code[:i] + code[i + 1 :])
 
 
+@pytest.mark.parametrize("label", ["é" * 81, "\udcff"])
+def test_a_team_label_that_is_too_long_or_not_utf8_is_refused_even_with_a_valid_checksum(label: str) -> None:
+    raw = label.encode("utf-8", "surrogatepass")
+    encoded = __import__("base64").urlsafe_b64encode(raw).decode().rstrip("=")
+    body = f"cx2.leadership.{LEADERSHIP.version}.{'_' * len(LEADERSHIP.question_ids)}._.{encoded}"
+    with pytest.raises(Refusal):
+        decode_share(SUITE, f"{body}.{zlib.crc32(body.encode()):08x}")
+
+
 @settings(max_examples=200)
-@given(st.sampled_from(sorted(SUITE)), st.data())
-def test_share_codes_round_trip_for_any_answers(name: str, data: st.DataObject) -> None:
+@given(
+    st.sampled_from(sorted(SUITE)),
+    st.data(),
+    st.sampled_from([None, "board", "manager", "employee", "other"]),
+    st.one_of(st.none(), st.text(min_size=1, max_size=80).map(lambda x: " ".join(x.split()) or None)),
+)
+def test_share_codes_round_trip_for_any_answers(name: str, data: st.DataObject, role: Any, team: Any) -> None:
     checklist = SUITE[name]
     answers = data.draw(
         st.dictionaries(st.sampled_from(checklist.question_ids), st.one_of(st.integers(1, 5), st.just(UNKNOWN)))
     )
-    assert decode_share(SUITE, encode_share(checklist, answers)) == (checklist, checklist.version, answers)
+    team = team.encode("utf-8", "replace").decode() if team else None
+    found = decode_share(SUITE, encode_share(checklist, answers, role, team))
+    assert (found.checklist, found.version, found.answers, found.role, found.team) == (
+        checklist,
+        checklist.version,
+        answers,
+        role,
+        team,
+    )
 
 
 def test_csv_is_spreadsheet_safe() -> None:

@@ -177,9 +177,10 @@ def test_every_threshold_is_reached_from_the_score_shown_half_below_it(threshold
     checklist = Checklist.from_dict(data)
     from checklists.scoring import level_for
 
-    below, at = threshold - 0.5, threshold - 0.5 - 1e-6  # 79.5 is shown as 80, 79.49… as 79
-    assert display(below) == threshold and level_for(checklist, below, ()) == [0, 40, 60, 80].index(threshold)
-    assert display(at) == threshold - 1 and level_for(checklist, at, ()) == [0, 40, 60, 80].index(threshold) - 1
+    below, at = (2 * threshold - 1, 2), (2_000_000 * threshold - 1_000_001, 2_000_000)  # 79.5 → 80, 79.4999995 → 79
+    index = [0, 40, 60, 80].index(threshold)
+    assert display(below[0] / below[1]) == threshold and level_for(checklist, below, ()) == index
+    assert display(at[0] / at[1]) == threshold - 1 and level_for(checklist, at, ()) == index - 1
 
 
 def test_cumulative_phase_passes_on_the_shown_score() -> None:
@@ -304,3 +305,98 @@ def test_dont_know_changes_only_coverage(answers: dict[str, Any], question: str)
     assert (blank.overall, blank.level, blank.coverage) == (unknown.overall, unknown.level, unknown.coverage)
     answered = score(DEMO, {**without, question: 3})
     assert answered.coverage == pytest.approx(unknown.coverage + 100 / len(DEMO.question_ids))
+
+
+def gated(**gate: Any) -> Checklist:
+    """The demo checklist with a gate in front of `one-b` and `two-a` (e.g. "we have a CX lead")."""
+    data = minimal()
+    data["gates"] = [
+        {
+            "id": "has-lead",
+            "text": {"nl": "Hebben jullie een lead?", "en": "Do you have a lead?"},
+            "questions": ["one-b", "two-a"],
+            "finding": {"nl": "Geen lead.", "en": "No lead."},
+            **gate,
+        }
+    ]
+    return Checklist.from_dict(data)
+
+
+def test_a_gate_answered_no_takes_its_statements_out_of_every_score_and_the_coverage() -> None:
+    checklist = gated()
+    answers = {"one-a": 5, "one-b": 1, "two-a": 1}
+    open_gate = score(checklist, {**answers, "has-lead": "yes"})
+    assert open_gate.overall == pytest.approx(((100 + 0) / 3 + 0) / 2) and open_gate.not_applicable == ()
+    closed = score(checklist, {**answers, "has-lead": "no"})
+    one, two = closed.section("one"), closed.section("two")
+    assert (one.score, one.total, two.total, two.applicable) == (100, 1, 0, False)
+    assert (closed.overall, closed.coverage, closed.provisional, closed.missing) == (100, 100, False, ())
+    assert closed.not_applicable == ("has-lead",) and [f.id for f in closed.focus] == ["one"]
+    assert score(checklist, answers).overall == open_gate.overall  # unanswered: the statements apply
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"questions": ["nope"]}, "gates[0].questions[0]: unknown question 'nope'"),
+        ({"id": "one"}, "gates[0].id: duplicate id 'one'"),
+        ({"questions": ["one-b", "one-b"]}, "gates[0].questions[1]: 'one-b' is already behind a gate"),
+        ({"finding": {"nl": "x"}}, "gates[0].finding.en: missing translation"),
+    ],
+)
+def test_a_bad_gate_is_refused_with_its_key_path(change: dict[str, Any], message: str) -> None:
+    with pytest.raises(ChecklistError) as caught:
+        gated(**change)
+    assert str(caught.value) == message
+
+
+def test_a_gate_takes_yes_or_no_only_and_survives_a_round_trip() -> None:
+    checklist = gated()
+    assert Checklist.from_dict(checklist.to_dict()) == checklist
+    assert checklist.answer_ids[0] == "has-lead"
+    with pytest.raises(ChecklistError, match=r"answers\.has-lead: 3 is not yes or no"):
+        score(checklist, {"has-lead": 3})
+    with pytest.raises(ChecklistError, match=r"answers\.one-a: 'no' is off the scale"):
+        score(checklist, {"one-a": "no"})
+
+
+def test_an_ask_note_round_trips_and_is_validated() -> None:
+    data = minimal()
+    data["sections"][0]["questions"][0]["ask"] = {"nl": "Vraag het twee medewerkers.", "en": "Ask two employees."}
+    checklist = Checklist.from_dict(data)
+    assert checklist.questions["one-a"].ask.en == "Ask two employees."
+    assert Checklist.from_dict(checklist.to_dict()) == checklist
+    data["sections"][0]["questions"][0]["ask"] = {"nl": "x"}
+    with pytest.raises(ChecklistError, match=r"sections\[0\].questions\[0\].ask.en: missing translation"):
+        Checklist.from_dict(data)
+
+
+@pytest.mark.parametrize(("weights", "answers", "shown"), [((1, 1), (4, 5), 88), ((1, 3), (3, 4), 69)])
+def test_scores_are_exact_so_a_true_half_is_rounded_up(weights: tuple, answers: tuple, shown: int) -> None:
+    # (75 + 100) / 2 = 87.5 → 88; (50 + 3 × 75) / 4 = 68.75 → 69: computed with whole numbers, never 87.4999…
+    data = minimal()
+    data["sections"][0]["questions"][0]["weight"], data["sections"][0]["questions"][1]["weight"] = weights
+    checklist = Checklist.from_dict(data)
+    result = score(checklist, {"one-a": answers[0], "one-b": answers[1]})
+    assert display(result.section("one").score) == shown == display(result.overall)
+
+
+def test_a_true_half_is_stored_exactly_not_as_the_float_sum_below_it() -> None:
+    # four sections answered [4], [5, 5, 1, 5], [5, 5, 3], [1, 2, 2]: exactly 62.5 overall, shown as 63; summing
+    # floats section by section gives 62.49999999999999, which anything that rounds it again shows as 62
+    sections = [[4], [5, 5, 1, 5], [5, 5, 3], [1, 2, 2]]
+    data = minimal()
+    data["sections"] = [
+        {
+            "id": f"s{i}",
+            "title": {"nl": f"S{i}", "en": f"S{i}"},
+            "questions": [{"id": f"s{i}-q{j}", "text": {"nl": "x", "en": "x"}} for j in range(4)],
+        }
+        for i in range(4)
+    ]
+    checklist = Checklist.from_dict(data)
+    answers = {f"s{i}-q{j}": value for i, values in enumerate(sections) for j, value in enumerate(values)}
+    result = score(checklist, answers)
+    naive = sum(sum((v - 1) / 4 * 100 for v in values) / len(values) for values in sections) / len(sections)
+    assert naive == 62.49999999999999 and int(naive + 0.5) == 62
+    assert result.overall == 62.5 and display(result.overall) == 63
