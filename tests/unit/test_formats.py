@@ -87,20 +87,29 @@ def test_an_unknown_checklist_is_named() -> None:
     assert (caught.value.code, caught.value.details) == ("unknown_checklist", {"value": "nope"})
 
 
-@pytest.mark.parametrize("name", sorted(SUITE))
-def test_each_changed_checklists_old_answers_are_migrated_by_export_and_by_share_link(name: str) -> None:
+PAST = [(name, past.version) for name in sorted(SUITE) for past in SUITE[name].history]
+
+
+@pytest.mark.parametrize(("name", "version"), PAST, ids=[f"{n} v{v}" for n, v in PAST])
+def test_each_past_versions_answers_are_migrated_by_export_and_by_share_link(name: str, version: int) -> None:
     checklist = SUITE[name]
-    (past,) = checklist.history  # every checklist was rewritten once: version 1 is its past
-    old = dict.fromkeys(past.questions, 3)
-    kept = {q: 3 for q in past.questions if q in checklist.question_ids}
-    dropped = tuple(q for q in past.questions if q not in checklist.question_ids)
-    assert kept and dropped, "some statements kept their meaning (and id), some were rewritten"
-    export = {"format": "cx-playbook-export", "schema": 1, "checklist": name, "version": 1, "answers": old}
+    past = checklist.questions_of(version)
+    assert past is not None
+    old = {q: "no" if q in checklist.gate_ids else 3 for q in past}
+    kept = {q: v for q, v in old.items() if q in checklist.answer_ids}
+    dropped = tuple(q for q in past if q not in checklist.answer_ids)
+    assert dropped, "a new version changes the meaning of at least one statement"
+    export = {"format": "cx-playbook-export", "schema": 1, "checklist": name, "version": version, "answers": old}
     back = parse_export(SUITE, json.dumps(export))
-    assert (back.answers, back.dropped, back.from_version, back.version) == (kept, dropped, 1, checklist.version)
-    body = f"cx1.{name}.1.{'3' * len(past.questions)}"
+    assert (back.answers, back.dropped, back.from_version, back.version) == (kept, dropped, version, checklist.version)
+    chars = "".join("n" if q in checklist.gate_ids else "3" for q in past)
+    body = f"cx1.{name}.{version}.{chars}"
     shared = shared_response(SUITE, f"{body}.{zlib.crc32(body.encode()):08x}")
-    assert (shared.answers, shared.dropped, shared.from_version) == (kept, dropped, 1)
+    assert (shared.answers, shared.dropped, shared.from_version) == (kept, dropped, version)
+
+
+def test_every_checklist_keeps_the_statement_ids_of_its_past_versions() -> None:
+    assert all(checklist.history for checklist in SUITE.values()), "every checklist was rewritten at least once"
 
 
 def test_share_code_round_trip_carries_answers_role_and_team() -> None:
@@ -220,3 +229,22 @@ def test_answers_csv_has_one_row_per_question_with_the_sections_plan() -> None:
     assert by_id[vision][1] == "75"
     assert by_id[culture][4] == "?"
     assert by_id[people][4:] == ["", "", "", ""]
+
+
+@pytest.mark.parametrize(("name", "version"), PAST, ids=[f"{n} v{v}" for n, v in PAST])
+def test_each_past_versions_saved_answers_and_snapshots_migrate_with_a_notice(name: str, version: int) -> None:
+    from checklists import api
+
+    checklist = SUITE[name]
+    api.define(checklist.to_dict())
+    past = checklist.questions_of(version) or ()
+    old = {q: "no" if q in checklist.gate_ids else 3 for q in past}
+    dropped = [q for q in past if q not in checklist.answer_ids]
+    snapshot = {"date": "2026-01-05", "version": version, "answers": old, "plan": {}}
+    entry = {"schema": 1, "checklist": name, "version": version, "answers": old, "snapshots": [snapshot]}
+    reply = api.restore(name, json.dumps(entry), "en")
+    state, notice = reply["state"], reply["notice"]
+    assert state["version"] == checklist.version
+    assert state["answers"] == {q: v for q, v in old.items() if q in checklist.answer_ids}
+    assert [s["answers"] for s in state["snapshots"]] == [state["answers"]]
+    assert notice and f"answers to {', '.join(dropped)}" in notice and "1 snapshot(s)" in notice
