@@ -15,7 +15,7 @@ from checklists.load import DEFINITIONS
 from checklists.model import LANGUAGES, Checklist
 from checklists.report import FIRST_90_DAYS
 
-from . import method
+from . import method, plays
 from .editorial import abbreviations, cited_sources
 from .forms import render_form, render_team_view
 from .site import SiteData
@@ -202,6 +202,25 @@ def register(env: Any) -> None:
         found, lang = _get(name), _lang(env)
         title = f"[{found.title.get(lang)}]({_link(env, f'checklists/{name}.md')})"
         return t("chapter_checklist", lang, name=title)
+
+    @env.macro
+    def play() -> str:
+        """The chapter's play card, from `macros/plays/<part>-<name>.yml`, under the chapter's title."""
+        page, lang = env.page.file.src_uri, _lang(env)
+        key = plays.file_of(page).stem
+        if key not in site.plays:
+            raise ValueError(f"{page} calls play() but macros/plays/{key}.yml does not exist")
+        if page.startswith("blocks/"):
+            block = site.block_of(page)
+            kicker = t("play_block", lang, number=block.number, total=len(site.blocks))
+            target, name = f"checklists/leadership.md#leadership-{block.section}", block.name.get(lang)
+        else:
+            found = _get(env.page.meta.get("checklist") or "")
+            kicker = t("play_chapter", lang)
+            target, name = f"checklists/{found.id}.md", found.title.get(lang)
+        link = f"[{t('play_checklist', lang, name=name)}]({_link(env, target)}){{ .md-button .md-button--primary }}"
+        labels = (t("play_actions", lang), t("play_questions", lang))
+        return plays.render(site.plays[key], lang, kicker, labels, link)
 
     @env.macro
     def block_nav() -> str:

@@ -15,6 +15,7 @@ from checklists.load import load_all
 from checklists.model import Checklist, ChecklistError, Text
 
 from .editorial import Editorial, fields, read_list
+from .plays import Play, load_plays
 
 HERE = Path(__file__).parent
 HEADING_ID = re.compile(r"\{ *#([a-z0-9-]+) *\}")
@@ -42,6 +43,7 @@ class SiteData:
     checklists: dict[str, Checklist]
     blocks: tuple[Block, ...]
     editorial: Editorial
+    plays: dict[str, Play]
 
     @classmethod
     def load(cls, definitions: Path, docs: Path) -> SiteData:
@@ -49,7 +51,7 @@ class SiteData:
         checklists = load_all(definitions)
         for checklist in checklists.values():
             check_links(checklist, docs)
-        return cls(checklists, load_blocks(HERE / "blocks.yml"), Editorial.load(HERE))
+        return cls(checklists, load_blocks(HERE / "blocks.yml"), Editorial.load(HERE), load_plays())
 
     def block_of(self, src_uri: str) -> Block:
         """The building block whose chapter is `src_uri` (either language edition)."""

@@ -47,6 +47,11 @@ STRINGS: dict[str, Text] = {
         "This statement is about what you say. It does not count in the score; the result compares it with what "
         "you do.",
     ),
+    "play_block": Text("Bouwsteen {number} van {total} · de play", "Building block {number} of {total} · the play"),
+    "play_chapter": Text("Organiseren · de play", "Organising · the play"),
+    "play_actions": Text("Wat je doet", "What to do"),
+    "play_questions": Text("Vragen voor de directie", "Questions for the board"),
+    "play_checklist": Text("Toets waar jullie staan: {name}", "See where you stand: {name}"),
     "cited_none": Text("Deze pagina citeert geen bronnen.", "This page cites no sources."),
     "chapter_checklist": Text(
         "Toets waar jullie staan met de checklist {name}.", "See where you stand with the checklist {name}."

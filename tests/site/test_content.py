@@ -13,16 +13,15 @@ from tests.conftest import ROOT
 
 DOCS = ROOT / "docs"
 HEADING_ID = re.compile(r"^#{2,6} .*\{ *#([a-z0-9-]+) *\}\s*$", re.M)
-BLOCK_SECTIONS = [
-    "the-idea",
-    "what-good-looks-like",
-    "warning-signs",
-    "practices",
-    "on-monday",
-    "board-questions",
-    "checklist",
-    "sources",
-]
+BLOCK_SECTIONS = ["play", "the-idea", "what-good-looks-like", "warning-signs", "practices", "checklist", "sources"]
+PLAY_CHAPTERS = sorted(
+    str(p.relative_to(DOCS))
+    for part in ("blocks", "organising")
+    for p in (DOCS / part).glob("*.md")
+    if not p.name.endswith(".en.md")
+)
+WORDS_BEFORE = {"nl": 15548, "en": 16285}
+"""Prose words of the block and organising chapters on 2026-12-04 (`chapter_words`), before the plays."""
 
 
 def dutch_pages() -> list[Path]:
@@ -93,9 +92,9 @@ def test_building_block_chapters_have_the_fixed_closing_sections(page: str) -> N
         text = path.read_text(encoding="utf-8")
         ids = HEADING_ID.findall(text)
         assert [i for i in ids if i in BLOCK_SECTIONS] == BLOCK_SECTIONS, path
-        assert ids[-1] == "sources", path
+        assert ids[-1] == "sources" and not {"on-monday", "board-questions"} & set(ids), path
         assert "{{ chapter_checklist() }}" in text and text.rstrip().endswith("{{ block_nav() }}"), path
-        assert 700 <= prose_words(path) <= 1500, f"{path}: {prose_words(path)} words"
+        assert 400 <= prose_words(path) <= 1200, f"{path}: {prose_words(path)} words"
 
 
 @pytest.mark.parametrize(
@@ -104,8 +103,54 @@ def test_building_block_chapters_have_the_fixed_closing_sections(page: str) -> N
 )
 def test_organising_chapters_have_the_expected_length_and_sources(page: str) -> None:
     for path in (DOCS / page, english(DOCS / page)):
-        assert 500 <= prose_words(path) <= 1200, f"{path}: {prose_words(path)} words"
-        assert HEADING_ID.findall(path.read_text(encoding="utf-8"))[-1] == "sources"
+        assert 300 <= prose_words(path) <= 1000, f"{path}: {prose_words(path)} words"
+        ids = HEADING_ID.findall(path.read_text(encoding="utf-8"))
+        assert ids[0] == "play" and ids[-2:] == ["checklist", "sources"], path
+
+
+def chapter_words(path: Path) -> int:
+    """Prose words as the issue counts them: without front matter, footnote texts, macros, HTML and link targets."""
+    text = re.sub(r"^---\n.*?\n---\n", "", path.read_text(encoding="utf-8"), flags=re.S)
+    text = re.sub(r"^\[\^[^\]]+\]:.*$", "", text, flags=re.M)
+    text = re.sub(r"\{\{.*?\}\}|\{ *#[^}]*\}|<[^>]+>|\]\([^)]*\)|\[\^[^\]]+\]", " ", text)
+    return len(re.findall(r"[\wÀ-ÿ'’-]+", text))
+
+
+def play_words(page: str, lang: str) -> int:
+    """The words of a chapter's play card (its data file), in one language."""
+    data = yaml.safe_load((ROOT / "macros" / "plays" / (page[:-3].replace("/", "-") + ".yml")).read_text())
+    texts = [data["title"][lang]] + [item[lang] for key in ("actions", "questions") for item in data[key]]
+    return sum(len(re.findall(r"[\wÀ-ÿ'’-]+", text)) for text in texts)
+
+
+@pytest.mark.parametrize("page", PLAY_CHAPTERS)
+def test_every_block_and_organising_chapter_opens_with_its_play(page: str) -> None:
+    for path in (DOCS / page, english(DOCS / page)):
+        body = re.sub(r"^---\n.*?\n---\n", "", path.read_text(encoding="utf-8"), flags=re.S).lstrip()
+        assert re.match(r"# [^\n]+\n+\{\{ play\(\) \}\}\n", body), f"{path}: the play must follow the title"
+
+
+@pytest.mark.parametrize("page", PLAY_CHAPTERS)
+def test_a_play_card_has_a_title_at_most_five_actions_and_questions_and_the_checklist(
+    built_site: Path, page: str
+) -> None:
+    for prefix in ("", "en/"):
+        html = (built_site / prefix / page[:-3] / "index.html").read_text(encoding="utf-8")
+        card = html[html.index('<div class="cx-play">') :]
+        card = card[: card.index('<p class="cx-play__checklist">') + 400]
+        assert '<h2 id="play">' in card
+        assert 1 <= card.count("<li>", card.index("cx-play__actions"), card.index("cx-play__questions")) <= 5
+        assert 1 <= card[card.index("cx-play__questions") :].count("<li>") <= 5
+        assert 'class="md-button md-button--primary" href="../../checklists/' in card
+
+
+def test_the_chapters_are_a_fifth_shorter_plays_included() -> None:
+    for lang, before in WORDS_BEFORE.items():
+        now = sum(
+            chapter_words(DOCS / page if lang == "nl" else english(DOCS / page)) + play_words(page, lang)
+            for page in PLAY_CHAPTERS
+        )
+        assert now <= 0.8 * before, f"{lang}: {now} words, at most {0.8 * before:.0f}"
 
 
 def test_home_page_links_every_building_block(built_site: Path) -> None:
