@@ -12,6 +12,7 @@ import datetime
 import json
 import re
 import traceback
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -41,9 +42,10 @@ from .record import (
     read_meta,
     read_plan,
     read_saved,
+    read_saved_text,
     respond,
 )
-from .report import announcement, render
+from .report import announcement, bar_text, kept, render
 from .scoring import display, score, shown
 from .strings import refusal, t
 
@@ -118,6 +120,8 @@ def score_answers(checklist_id: Any, answers: Any, lang: str = "nl", saved: Any 
         "sections": shown(result),
         "html": html,
         "announce": announcement(checklist, result, lang),
+        "bar": bar_text(checklist, result, lang),
+        "kept": kept(result),
     }
 
 
@@ -136,6 +140,17 @@ def _day(date: Any) -> str:
     return re.sub(r"[^0-9A-Za-z-]", "", date[:10]) if isinstance(date, str) else ""
 
 
+def _slug(text: str) -> str:
+    # a label as part of a file name: ASCII letters and digits, accents dropped, words joined by hyphens
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return "-".join(re.findall(r"[a-z0-9]+", plain))[:40].strip("-")
+
+
+def file_stem(*parts: str | None) -> str:
+    """A download's name from its parts (checklist, role, team label, date): colleagues' files never share a name."""
+    return "-".join(slug for slug in (_slug(part) for part in parts if part) if slug) or "cx"
+
+
 def export(checklist_id: Any, answers: Any, lang: str = "nl", saved: Any = None, date: Any = None) -> dict[str, Any]:
     """The answers as a JSON export and a CSV sheet to download, with the role, team and plan of `saved`."""
     checklist, _ = _get(checklist_id)
@@ -143,7 +158,7 @@ def export(checklist_id: Any, answers: Any, lang: str = "nl", saved: Any = None,
     role, team, plan = own.get("role"), own.get("team"), own.get("plan")
     made = respond(checklist, answers, language=lang, role=role, team=team, date=date, engine=ENGINE_VERSION, plan=plan)
     result = score(checklist, made.answers)
-    stem = f"{checklist.id}-v{checklist.version}-{_day(date) or 'export'}"
+    stem = file_stem(checklist.id, made.role and t(f"role_short_{made.role}", lang), made.team, _day(date))
     return {
         "json": download(stem, "json", json.dumps(export_dict(made), ensure_ascii=False, indent=2)),
         "csv": download(stem, "csv", answers_csv(checklist, made, result, lang)),
@@ -194,19 +209,28 @@ def share_decode(code: Any, lang: str = "nl") -> dict[str, Any]:
 
 
 def restore(checklist_id: Any, text: Any = None, lang: str = "nl") -> dict[str, Any]:
-    """A browser's saved entry (its raw text), validated and carried over: the state to keep and one notice."""
+    """A browser's saved entry (its raw text), validated and carried over: the state to keep and one notice.
+
+    `lossy` says the entry holds something the state leaves out (the page keeps the original aside and never
+    writes over it before the reader acts); `newer` says a newer version of the site wrote it (the page leaves
+    it untouched and saves nothing).
+    """
     checklist, _ = _get(checklist_id)
-    if text is None:
-        restored, notice = read_saved(checklist, {"schema": SCHEMA}), None
+    if not isinstance(text, str):
+        restored = read_saved(checklist, {"schema": SCHEMA})
+        return {"state": _state(checklist, restored.saved), "notice": None, "lossy": False, "newer": False}
+    restored = read_saved_text(checklist, text)
+    if restored.newer:
+        notice = t("newer_saved", lang)
+    elif restored.corrupt:
+        notice = t("corrupt_saved", lang)
+    elif restored.dropped:
+        parts = "; ".join(t(key, lang, detail=detail) for key, detail in restored.dropped)
+        notice = f"{t('restored', lang, what=parts)} {t('kept_aside', lang)}"
     else:
-        try:
-            restored = read_saved(checklist, read_text(text, max_chars=MAX_BYTES))
-        except Refusal:
-            restored = read_saved(checklist, None)
-        parts = [t(key, lang, detail=detail) for key, detail in restored.dropped]
-        notice = t("corrupt_saved", lang) if restored.corrupt else t("restored", lang, what="; ".join(parts))
-        notice = notice if restored.corrupt or parts else None
-    return {"state": _state(checklist, restored.saved), "notice": notice}
+        notice = None
+    state = _state(checklist, restored.saved)
+    return {"state": state, "notice": notice, "lossy": restored.lossy, "newer": restored.newer}
 
 
 def snapshot(

@@ -41,17 +41,26 @@ def section_chart(checklist: Checklist, result: Result, lang: str) -> str:
     return chart(labels, [s.score for s in result.sections], t("table", lang))
 
 
+def section_charts(checklist: Checklist, result: Result, lang: str) -> str:
+    """The charts for the page: a radar for wide screens and bars for narrow ones (labels stay legible), or bars."""
+    labels = [checklist.section(s.id).title.get(lang) for s in result.sections]
+    values = [s.score for s in result.sections]
+    narrow = bars(labels, values, t("table", lang), css="cx-chart--narrow" if len(labels) >= RADAR_FROM else "")
+    return (radar(labels, values, t("table", lang), css="cx-chart--wide") if len(labels) >= RADAR_FROM else "") + narrow
+
+
 def bars(
     labels: Sequence[str],
     values: Sequence[float | None],
     title: str,
     *,
     ranges: Sequence[tuple[float, float]] | None = None,
+    css: str = "",
 ) -> str:
     """Horizontal bars on a 0–100 axis, one per label."""
     row, left, width = 34, 10, 300
     height = row * len(labels) + 30
-    parts = [_open(f"0 0 {left + width + 60} {height}", title)]
+    parts = [_open(f"0 0 {left + width + 60} {height}", title, css)]
     for x in (0, 50, 100):
         px = left + width * x / 100
         parts.append(f'<line class="cx-chart__grid" x1="{_fmt(px)}" y1="0" x2="{_fmt(px)}" y2="{height - 24}"/>')
@@ -89,10 +98,10 @@ def _polygon(points: Sequence[tuple[float, float]], cls: str) -> str:
 
 
 @lru_cache(maxsize=32)
-def _radar_frame(labels: tuple[str, ...], title: str) -> str:
+def _radar_frame(labels: tuple[str, ...], title: str, css: str) -> str:
     # the part of a radar that only depends on its sections: rings, axes and labels (made once per checklist)
     (cx, cy), count = RADAR_CENTRE, len(labels)
-    parts = [_open("0 0 640 440", title)]
+    parts = [_open("0 0 640 440", title, css)]
     for ring in (25, 50, 75, 100):
         parts.append(_polygon([_point(i, count, ring) for i in range(count)], "cx-chart__grid"))
     for i, label in enumerate(labels):
@@ -119,10 +128,11 @@ def radar(
     title: str,
     *,
     ranges: Sequence[tuple[float, float]] | None = None,
+    css: str = "",
 ) -> str:
     """A radar (spider) chart on 0–100 axes; unscored sections sit at the centre."""
     count = len(labels)
-    parts = [_radar_frame(tuple(labels), title)]
+    parts = [_radar_frame(tuple(labels), title, css)]
     if ranges:
         parts.append(_polygon([_point(i, count, high) for i, (_, high) in enumerate(ranges)], "cx-chart__range"))
         parts.append(_polygon([_point(i, count, low) for i, (low, _) in enumerate(ranges)], "cx-chart__range-low"))
@@ -146,10 +156,11 @@ def _wrap(label: str, width: int = 22) -> list[str]:
     return lines or [""]
 
 
-def _open(view_box: str, title: str) -> str:
+def _open(view_box: str, title: str, css: str = "") -> str:
     # the root element: an image with an accessible name; the table next to it carries the numbers
+    classes = f"cx-chart {css}".strip()
     return (
-        f'<svg class="cx-chart" xmlns="http://www.w3.org/2000/svg" viewBox="{view_box}" role="img" '
+        f'<svg class="{classes}" xmlns="http://www.w3.org/2000/svg" viewBox="{view_box}" role="img" '
         f'aria-label="{escape(title)}"><title>{escape(title)}</title>'
     )
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import jsontext
-from .answers import Answer
+from .answers import Answer, not_applicable
 from .model import NO, UNKNOWN, YES, Checklist, ChecklistError
 from .record import MAX_LABEL, MISSING, Refusal, Response, clean_label, respond
 from .scoring import Result, display
@@ -258,16 +258,24 @@ def to_csv(rows: list[list[Any]]) -> str:
 
 
 def answers_csv(checklist: Checklist, response: Response, result: Result, lang: str) -> str:
-    """One row per question: section, its score, question, answer, the answer's meaning, and the section's plan."""
+    """One row per question: section, its score, question, answer, the answer's meaning, and the section's plan;
+    the gates first; then the overall score, level, coverage and whether the result is provisional."""
     rows: list[list[Any]] = [t("csv_answers", lang).split(";")]
     scale, answers = checklist.scale, response.answers
+    off = not_applicable(checklist, answers)
+    for gate in checklist.gates:
+        value = answers.get(gate.id)
+        shown_gate = t(f"gate_{value}", lang) if value in (YES, NO) else ""
+        rows.append(["", "", gate.id, gate.text.get(lang), shown_gate, shown_gate, None, None])
     for section in checklist.sections:
         section_score = display(result.section(section.id).score)
         plan = response.plan.get(section.id)
         owner, due = (plan.owner, plan.due) if plan else (None, None)
         for question in section.questions:
             value = answers.get(question.id)
-            if value == UNKNOWN:
+            if question.id in off:
+                shown, meaning = "", t("csv_not_applicable", lang)
+            elif value == UNKNOWN:
                 shown, meaning = "?", scale.unknown.get(lang)
             elif value is None:
                 shown, meaning = "", ""
@@ -275,4 +283,12 @@ def answers_csv(checklist: Checklist, response: Response, result: Result, lang: 
                 shown, meaning = value, scale.labels[int(value) - scale.low].get(lang)
             row = [section.title.get(lang), section_score, question.id, question.text.get(lang), shown, meaning]
             rows.append([*row, owner, due])
+    level = checklist.levels[result.level].name.get(lang) if result.level is not None else ""
+    rows += [
+        [],
+        [t("csv_overall", lang), display(result.overall)],
+        [t("csv_level", lang), level],
+        [t("csv_coverage", lang), display(result.coverage)],
+        [t("csv_provisional", lang), t("gate_yes" if result.provisional else "gate_no", lang)],
+    ]
     return to_csv(rows)

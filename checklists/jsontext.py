@@ -86,3 +86,77 @@ def read(text: Any, *, max_chars: int, max_depth: int = 32, max_digits: int = 20
 def _constant(name: str) -> float:
     # NaN and Infinity are not JSON
     raise Unreadable("not_json")
+
+
+# --- reading the parts of a text too large or too deep to read whole (a saved entry worth salvaging) -----------------
+
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+_SPACE = re.compile(r"\s*")
+_SCALAR = re.compile(r"[^\s,\]}]+")
+
+
+def _value_end(text: str, start: int) -> int:
+    # where the JSON value that starts at `start` ends (strings skipped, brackets counted), without parsing it
+    if start >= len(text):
+        raise Unreadable("not_json")
+    if text[start] == '"':
+        match = STRING.match(text, start)
+        if not match:
+            raise Unreadable("not_json")
+        return match.end()
+    if text[start] not in "[{":
+        match = _SCALAR.match(text, start)
+        if not match:
+            raise Unreadable("not_json")
+        return match.end()
+    level = 0
+    for token in _TOKEN.finditer(text, start):
+        mark = token.group()
+        if mark in "[{":
+            level += 1
+        elif mark in "]}":
+            level -= 1
+            if level == 0:
+                return token.end()
+    raise Unreadable("not_json")
+
+
+def _items(text: str, opening: str, closing: str, keyed: bool) -> list[tuple[str | None, str]]:
+    # the top-level items of an object or array text: (key, raw value) pairs, values left unparsed
+    at = _SPACE.match(text).end()
+    if text[at : at + 1] != opening:
+        raise Unreadable("not_json")
+    at = _SPACE.match(text, at + 1).end()
+    found: list[tuple[str | None, str]] = []
+    if text[at : at + 1] == closing:
+        return found
+    while True:
+        key = None
+        if keyed:
+            match = STRING.match(text, at)
+            if not match:
+                raise Unreadable("not_json")
+            key = read(match.group(), max_chars=1000)
+            at = _SPACE.match(text, match.end()).end()
+            if text[at : at + 1] != ":":
+                raise Unreadable("not_json")
+            at = _SPACE.match(text, at + 1).end()
+        end = _value_end(text, at)
+        found.append((key, text[at:end]))
+        at = _SPACE.match(text, end).end()
+        if text[at : at + 1] == closing:
+            return found
+        if text[at : at + 1] != ",":
+            raise Unreadable("not_json")
+        at = _SPACE.match(text, at + 1).end()
+
+
+def members(text: str) -> list[tuple[str, str]]:
+    """The members of a JSON object text as (key, raw value text), the values unparsed: for salvaging the parts
+    of a text that cannot be read whole. Raises `Unreadable("not_json")` when the object itself is malformed."""
+    return [(str(key), value) for key, value in _items(text, "{", "}", keyed=True)]
+
+
+def elements(text: str) -> list[str]:
+    """The elements of a JSON array text as raw texts, unparsed (see `members`)."""
+    return [value for _, value in _items(text, "[", "]", keyed=False)]

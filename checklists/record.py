@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import jsontext
 from .answers import Answer, migrate
 from .model import LANGUAGES, Checklist, ChecklistError
 
@@ -158,11 +159,18 @@ class Saved:
 
 @dataclass(frozen=True)
 class Restored:
-    """A saved entry read back: what is kept, what was dropped (catalogue keys, details), whether it was unreadable."""
+    """A saved entry read back: what is kept, what was dropped (catalogue keys, details), whether it was unreadable,
+    and whether a newer version of the site wrote it (then it is kept as it is, never read over)."""
 
     saved: Saved
     dropped: tuple[tuple[str, str], ...] = ()
     corrupt: bool = False
+    newer: bool = False
+
+    @property
+    def lossy(self) -> bool:
+        """Whether the entry as saved holds anything the page will not keep: then the original is kept aside."""
+        return self.corrupt or self.newer or bool(self.dropped)
 
 
 def valid_date(value: Any) -> str | None:
@@ -204,12 +212,27 @@ def _snapshot(checklist: Checklist, data: Any) -> tuple[Snapshot | None, tuple[s
     return Snapshot(str(data["date"])[:10], checklist.version, migration.answers, plan), migration.dropped
 
 
-def read_saved(checklist: Checklist, data: Any) -> Restored:
-    """Read a saved entry (any JSON value): keep what fits the current checklist, name what does not."""
-    readable = isinstance(data, Mapping) and data.get("schema") == SCHEMA
-    if not readable or data.get("checklist", checklist.id) != checklist.id:
+def _whole(value: Any) -> int | None:
+    # a whole number of a saved entry (schema, version), or None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def read_saved(checklist: Checklist, data: Any, dropped_before: tuple[tuple[str, str], ...] = ()) -> Restored:
+    """Read a saved entry (any JSON value): keep what fits the current checklist, name what does not.
+
+    An entry of a newer schema or checklist version (a site rolled back) is not read at all: `newer`.
+    """
+    if not isinstance(data, Mapping) or data.get("checklist", checklist.id) != checklist.id:
         return Restored(Saved({}), corrupt=True)
-    dropped: list[tuple[str, str]] = []
+    schema, version = _whole(data.get("schema")), _whole(data.get("version", checklist.version))
+    if (schema or 0) > SCHEMA or (version or 0) > checklist.version:
+        return Restored(Saved({}), newer=True)
+    if schema != SCHEMA:
+        return Restored(Saved({}), corrupt=True)
+    dropped: list[tuple[str, str]] = list(dropped_before)
+    unknown = [str(key)[:40] for key in data if key not in PARTS]
+    if unknown and not any(key == "dropped_parts" for key, _ in dropped):
+        dropped.append(("dropped_parts", ", ".join(unknown[:10]) + (" …" if len(unknown) > 10 else "")))
     version = data.get("version", checklist.version)
     try:
         migration = migrate(checklist, data.get("answers", {}), version, lenient=True)
@@ -226,12 +249,76 @@ def read_saved(checklist: Checklist, data: Any) -> Restored:
     if lost:
         dropped.append(("dropped_plan", str(lost)))
     snapshots, unread, reduced = _snapshots(checklist, data.get("snapshots"))
+    unread += sum(int(detail) for key, detail in dropped_before if key == "dropped_snapshots")
+    dropped = [item for item in dropped if item[0] != "dropped_snapshots"]
     if unread:
         dropped.append(("dropped_snapshots", str(unread)))
     if reduced:
         dropped.append(("dropped_snapshot_answers", str(reduced)))
     saved = Saved(answers, role, team, updated, plan, snapshots)
     return Restored(saved, tuple(dropped))
+
+
+SAVED_CHARS = 20_000_000
+"""The most text of one saved entry the engine looks at (more than any browser's storage holds)."""
+WHOLE_CHARS = 2_000_000
+"""A saved entry up to this size is read whole; a larger one only part by part."""
+PART_CHARS = 200_000
+"""The most text one part of a saved entry may hold (its answers, its plan, one snapshot)."""
+PARTS = ("schema", "checklist", "version", "answers", "role", "team", "updated", "plan", "snapshots")
+
+
+def read_saved_text(checklist: Checklist, text: str) -> Restored:
+    """Read a saved entry's text: whole when it is within the limits, else part by part, so that one part too
+    large, too deep or too long a number (or megabytes of unknown data beside it) never costs the answers."""
+    try:
+        return read_saved(checklist, jsontext.read(text, max_chars=WHOLE_CHARS))
+    except jsontext.Unreadable as problem:
+        if problem.code == "empty" or not isinstance(text, str) or len(text) > SAVED_CHARS:
+            return Restored(Saved({}), corrupt=True)
+    try:
+        parts = jsontext.members(text)
+    except jsontext.Unreadable:
+        return Restored(Saved({}), corrupt=True)
+    data: dict[str, Any] = {}
+    unread: list[str] = []
+    older = 0
+    for key, raw in parts:
+        if key == "snapshots" and raw.startswith("["):
+            data[key], older = _latest_snapshots(raw)
+            continue
+        try:
+            if key not in PARTS:
+                raise jsontext.Unreadable("unknown")
+            data[key] = jsontext.read(raw, max_chars=PART_CHARS)
+        except jsontext.Unreadable:
+            unread.append(f"{key[:40]} ({_size(len(raw))})")
+    dropped = [("dropped_parts", ", ".join(unread))] if unread else []
+    if older:
+        dropped.append(("dropped_snapshots", str(older)))
+    return read_saved(checklist, data, tuple(dropped))
+
+
+def _latest_snapshots(raw: str) -> tuple[list[Any], int]:
+    # the most recent snapshots that can be read (at most MAX_SNAPSHOTS), and how many others were left out
+    try:
+        items = jsontext.elements(raw)
+    except jsontext.Unreadable:
+        return [], 1
+    kept: list[Any] = []
+    for item in reversed(items):
+        if len(kept) == MAX_SNAPSHOTS:
+            break
+        try:
+            kept.append(jsontext.read(item, max_chars=PART_CHARS))
+        except jsontext.Unreadable:
+            continue
+    return kept[::-1], len(items) - len(kept)
+
+
+def _size(chars: int) -> str:
+    # a part's size, the same in both languages
+    return f"{max(1, round(chars / 1000))} kB"
 
 
 def read_meta(data: Mapping[str, Any]) -> tuple[tuple[str | None, str | None, str | None], tuple[tuple[str, str], ...]]:

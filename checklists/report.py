@@ -8,25 +8,43 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
-from .charts import section_chart
+from .charts import section_charts
 from .model import Checklist
 from .record import PlanItem, Shown
-from .scoring import Result, display, movement, progress
+from .scoring import Result, display, movement, progress, shown
 from .strings import t
 
 FIRST_90_DAYS = "start/first-90-days.md"
 """The chapter every result links to (its URL on this page comes with the page's links)."""
 
-_TAGS = (
-    "a button caption circle div fieldset figcaption figure h3 input label legend li line ol p polygon rect section "
-    "strong svg table tbody td text th thead title tr tspan ul"
-)
-_ATTRIBUTES = (
-    "autocomplete class cx cy for height href id maxlength points r role scope text-anchor type value viewBox width "
-    "x x1 x2 xmlns y y1 y2"
-)
-MARKUP = {"tags": _TAGS.split(), "attributes": _ATTRIBUTES.split(), "prefixes": ["aria-", "data-cx-"]}
-"""Every element and attribute (DOM names) a result panel holds: a kept result is put back through this list."""
+FOCUS_KINDS = ("improve", "keep", "answer")
+
+
+def kept(result: Result) -> dict[str, object]:
+    """What a returning reader sees before the engine starts: numbers and ids only, never text or markup.
+
+    The page keeps this (stamped) after each render and `cx-last.js` fills it into a template the build made.
+    """
+    return {
+        "score": display(result.overall),
+        "level": result.level,
+        "coverage": display(result.coverage),
+        "provisional": result.provisional,
+        "sections": shown(result),
+        "focus": [[focus.id, focus.kind] for focus in result.focus],
+    }
+
+
+def bar_text(checklist: Checklist, result: Result, lang: str) -> str:
+    """The sticky score bar: score, level and, when so, that the result is provisional."""
+    if result.overall is None:
+        return t("bar_none", lang)
+    parts = [t("bar_score", lang, score=display(result.overall))]
+    if result.level is not None:
+        parts.append(checklist.levels[result.level].name.get(lang))
+    if result.provisional:
+        parts.append(t("bar_provisional", lang))
+    return " · ".join(parts)
 
 
 def announcement(checklist: Checklist, result: Result, lang: str) -> str:
@@ -55,13 +73,13 @@ def render(
     """
     links = links or {}
     parts = [_meta(meta or {}, lang), _summary(checklist, result, lang)]
+    parts.append(_next_steps(checklist, result, lang, links, plan or {}))
+    if result.findings or result.not_applicable:
+        parts.append(_findings(checklist, result, lang))
     if result.overall is not None:
         parts.append(_chart(checklist, result, lang))
     parts.append(_table(checklist, result, lang, history[-1] if history else None))
-    parts.append(_next_steps(checklist, result, lang, links, plan or {}))
     parts.append(_progress(checklist, history, lang))
-    if result.findings or result.not_applicable:
-        parts.append(_findings(checklist, result, lang))
     parts.append(_snapshots(history, lang))
     if links.get(FIRST_90_DAYS):
         parts.append(
@@ -142,11 +160,8 @@ def _table(checklist: Checklist, result: Result, lang: str, latest: Shown | None
 
 
 def _chart(checklist: Checklist, result: Result, lang: str) -> str:
-    # the chart, with a button to download it as a file for a slide
-    label = escape(t("chart_download", lang))
-    button = f'<button type="button" class="md-button cx-small cx-noprint" data-cx-chart-download>{label}</button>'
-    chart = section_chart(checklist, result, lang)
-    return f'<figure class="cx-result__chart">{chart}<figcaption>{button}</figcaption></figure>'
+    # the chart (a radar on wide screens, bars on narrow ones); the table after it carries the numbers
+    return f'<figure class="cx-result__chart">{section_charts(checklist, result, lang)}</figure>'
 
 
 def _next_steps(

@@ -11,6 +11,9 @@ from .record import MISSING
 
 STRINGS: dict[str, Text] = {
     # the result panel
+    "bar_score": Text("Score {score} van de 100", "Score {score} out of 100"),
+    "bar_none": Text("Nog geen score", "No score yet"),
+    "bar_provisional": Text("voorlopig", "provisional"),
     "score": Text("Score", "Score"),
     "of": Text("van de 100", "out of 100"),
     "no_score": Text(
@@ -82,6 +85,10 @@ STRINGS: dict[str, Text] = {
     "role_manager": Text("Manager", "Manager"),
     "role_employee": Text("Medewerker of klantcontactcentrum", "Employee or contact centre"),
     "role_other": Text("Anders", "Other"),
+    "role_short_board": Text("directie", "board"),
+    "role_short_manager": Text("leidinggevende", "manager"),
+    "role_short_employee": Text("medewerker", "employee"),
+    "role_short_other": Text("overig", "other-role"),
     # why an import, share link or team file is refused
     "too_large": Text(
         "Dit bestand is te groot voor een export van deze site.", "This file is too large to be an export of this site."
@@ -151,14 +158,29 @@ STRINGS: dict[str, Text] = {
     ),
     # what the engine could not keep of a browser's saved entry (one notice, naming each part)
     "corrupt_saved": Text(
-        "Eerder bewaarde antwoorden konden niet worden gelezen en zijn genegeerd.",
-        "Previously saved answers could not be read and have been ignored.",
+        "Wat deze browser eerder bewaarde, kon niet worden gelezen. Het origineel blijft ongewijzigd bewaard tot je "
+        "zelf iets verandert; je kunt het hieronder downloaden.",
+        "What this browser saved earlier could not be read. The original stays as it is until you change something "
+        "yourself; you can download it below.",
+    ),
+    "newer_saved": Text(
+        "Deze antwoorden zijn bewaard door een nieuwere versie van deze site. Deze pagina laat ze onaangeroerd en "
+        "bewaart niets over ze heen; download ze, of begin opnieuw (dan blijven ze apart bewaard).",
+        "These answers were saved by a newer version of this site. This page leaves them untouched and saves "
+        "nothing over them; download them, or start afresh (they are then kept apart).",
+    ),
+    "kept_aside": Text(
+        "Het origineel blijft bewaard tot je zelf iets verandert; daarna houdt deze browser een kopie apart. "
+        "Je kunt het hieronder downloaden.",
+        "The original is kept as it was until you change something yourself; after that, this browser keeps a copy "
+        "apart. You can download it below.",
     ),
     "restored": Text(
         "Niet alles wat deze browser bewaarde past nog bij de checklist; weggelaten: {what}.",
         "Not everything this browser kept still fits the checklist; left out: {what}.",
     ),
     "dropped_answers": Text("antwoorden op {detail}", "answers to {detail}"),
+    "dropped_parts": Text("onleesbare of onbekende delen: {detail}", "unreadable or unknown parts: {detail}"),
     "dropped_all_answers": Text(
         "de antwoorden, die bij een andere versie van de checklist hoorden",
         "the answers, which belonged to another version of the checklist",
@@ -226,6 +248,11 @@ STRINGS: dict[str, Text] = {
         "onderdeel;onderdeelscore;vraag_id;vraag;antwoord;betekenis;eigenaar;klaar_op",
         "section;section_score;question_id;question;answer;meaning;owner;due_by",
     ),
+    "csv_overall": Text("totaalscore", "overall score"),
+    "csv_level": Text("niveau", "level"),
+    "csv_coverage": Text("beantwoord (%)", "answered (%)"),
+    "csv_provisional": Text("voorlopige uitslag", "provisional result"),
+    "csv_not_applicable": Text("niet van toepassing", "not applicable"),
     "csv_team": Text(
         "onderdeel;vraag_id;vraag;aantal;mediaan;laagste;hoogste;q1;q3",
         "section;question_id;question;count;median;lowest;highest;q1;q3",

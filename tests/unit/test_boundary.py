@@ -79,9 +79,17 @@ REFUSALS = [
 SENTENCES = {lang: [re.compile(sentence_pattern(STRINGS[key].get(lang))) for key in REFUSALS] for lang in ("nl", "en")}
 
 
+PYTHON_SPELLING = re.compile(r"\b(None|True|False)\b|\['|\{'|\(\)|\\x[0-9a-f]{2}|\\u[0-9a-f]{4}")
+"""How Python would print a value (`None`, `True`, `['board']`, escapes): never how a reader writes it."""
+
+
 def is_sentence(message: Any, lang: str) -> bool:
-    """Whether `message` is one of the catalogue's refusals in `lang`, its placeholders filled."""
-    return isinstance(message, str) and any(p.fullmatch(message) for p in SENTENCES[lang])
+    """Whether `message` is one of the catalogue's refusals in `lang`, its placeholders filled as a reader writes."""
+    return (
+        isinstance(message, str)
+        and any(p.fullmatch(message) for p in SENTENCES[lang])
+        and not PYTHON_SPELLING.search(message)
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -200,6 +208,28 @@ def test_bad_imports_are_refused_in_the_page_language(text: str, key: str, lang:
     assert re.fullmatch(sentence_pattern(STRINGS[key].get(lang)), message), message
 
 
+@pytest.mark.parametrize(
+    ("text", "nl", "en"),
+    [
+        (export(checklist=None), "(leeg)", "(empty)"),
+        (dumps({"format": FORMAT, "schema": 1, "answers": {}}), "(ontbreekt)", "(missing)"),
+        (export(checklist=True), "(ja/nee-waarde)", "(a true/false value)"),
+        (export(role=["board"]), "(een lijst)", "(a list)"),
+        (export(checklist={"id": 1}), "(een groep velden)", "(a group of fields)"),
+        (export(checklist="phase\nscan\x01"), "(“phase scan”)", "(“phase scan”)"),
+        (export(checklist="x" * 500), "(“" + "x" * 40 + "…”)", "(“" + "x" * 40 + "…”)"),
+        (export(version=2.5), "(2,5)", "(2.5)"),
+        (export(version="2"), "(“2”)", "(“2”)"),
+        (export(version=None), "(leeg)", "(empty)"),
+    ],
+    ids=["null", "missing", "boolean", "list", "object", "control characters", "long text", "decimal", "text", "nil"],
+)
+def test_a_refusal_names_the_value_as_a_reader_would_write_it(text: str, nl: str, en: str) -> None:
+    for lang, expected in (("nl", nl), ("en", en)):
+        message = refused("import", {"checklist_id": "leadership", "text": text}, lang)
+        assert message.endswith(f"{expected}.") or f"{expected}." in message, message
+
+
 def test_a_bad_team_item_is_refused_alone_and_the_rest_still_count() -> None:
     good = [{"name": f"{i}.json", "text": export(answers={FIRST: i}, date=f"d{i}")} for i in (1, 2, 3)]
     bad = [
@@ -243,23 +273,99 @@ def test_saved_data_that_no_longer_fits_is_dropped_with_one_notice_and_the_score
     assert state["snapshots"][0]["sections"]["culture"] == 25
     assert out["notice"] == (
         "Not everything this browser kept still fits the checklist; left out: answers to retired-question; "
-        "an unknown role; an invalid date; 2 snapshot(s)."
+        "an unknown role; an invalid date; 2 snapshot(s). " + STRINGS["kept_aside"].en
     )
+    assert out["lossy"] and not out["newer"]
     score = reply("score", {"checklist_id": "leadership", "answers": state["answers"], "lang": "en"})
     assert score["result"]["overall"] == 75
 
 
 @pytest.mark.parametrize(
-    "text", ["{not json", "[1, 2]", json.dumps({"schema": 99}), "[" * 100_000, saved(checklist="other")]
+    "text", ["{not json", "[1, 2]", json.dumps({"schema": 0}), "[" * 100_000, saved(checklist="other"), "{" * 10]
 )
-def test_unreadable_saved_data_is_ignored_with_a_notice(text: str) -> None:
+def test_unreadable_saved_data_is_kept_aside_with_a_notice(text: str) -> None:
     out = reply("restore", {"checklist_id": "leadership", "text": text, "lang": "nl"})["result"]
     assert out["state"]["answers"] == {} and out["notice"] == STRINGS["corrupt_saved"].nl
+    assert out["lossy"] and not out["newer"]
 
 
 def test_nothing_saved_restores_quietly() -> None:
     out = reply("restore", {"checklist_id": "leadership", "text": None, "lang": "en"})["result"]
-    assert out == {"state": out["state"], "notice": None} and out["state"]["answers"] == {}
+    assert out == {"state": out["state"], "notice": None, "lossy": False, "newer": False}
+    assert out["state"]["answers"] == {}
+
+
+def test_a_clean_entry_is_not_lossy() -> None:
+    out = reply("restore", {"checklist_id": "leadership", "text": saved(role="board"), "lang": "en"})["result"]
+    assert (out["notice"], out["lossy"], out["state"]["answers"], out["state"]["role"]) == (
+        None,
+        False,
+        {FIRST: 4},
+        "board",
+    )
+
+
+def snapshot(day: int) -> dict[str, Any]:
+    answers = {q: 1 + (day + i) % 5 for i, q in enumerate(LEADERSHIP.question_ids[:6])}
+    return {
+        "date": f"2026-{1 + day // 28 % 12:02d}-{1 + day % 28:02d}",
+        "version": LEADERSHIP.version,
+        "answers": answers,
+    }
+
+
+PLAN = {"understanding": {"owner": "Anna", "due": "2027-01-31"}}
+
+
+def with_part(name: str, raw: str) -> str:
+    """A saved entry with answers, role, team and plan, and one more part `name` as raw JSON text."""
+    return saved(role="board", team="MT december", plan=PLAN)[:-1] + f', "{name}": {raw}}}'
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped", "plan"),
+    [
+        (with_part("junk", json.dumps("x" * 4_500_000)), "unreadable or unknown parts: junk (4500 kB)", PLAN),
+        (with_part("junk", json.dumps([["x" * 10] * 10] * 30_000)), "unreadable or unknown parts: junk", PLAN),
+        (with_part("junk", "[" * 5000 + "]" * 5000), "unreadable or unknown parts: junk", PLAN),
+        (with_part("notes", "1" + "0" * 30), "unreadable or unknown parts: notes", PLAN),
+        (with_part("x" * 3000, "1"), "unreadable or unknown parts: " + "x" * 40, PLAN),
+        (saved(role="board", team="MT december", plan={"a": "x" * 2_100_000}), "unreadable or unknown parts: plan", {}),
+        (
+            saved(role="board", team="MT december", plan=PLAN, updated=10**25),
+            "unreadable or unknown parts: updated",
+            PLAN,
+        ),
+    ],
+    ids=["4.5 MB of text", "a huge list", "too deep", "a number too long", "a long key", "a part too large", "digits"],
+)
+def test_one_unreadable_part_never_costs_the_answers_role_team_or_plan(text: str, dropped: str, plan: dict) -> None:
+    out = reply("restore", {"checklist_id": "leadership", "text": text, "lang": "en"})["result"]
+    state = out["state"]
+    assert state["answers"] == {FIRST: 4} and (state["role"], state["team"], state["plan"]) == (
+        "board",
+        "MT december",
+        plan,
+    )
+    assert dropped in out["notice"] and STRINGS["kept_aside"].en in out["notice"] and out["lossy"]
+
+
+def test_twenty_thousand_snapshots_keep_the_answers_and_the_latest_forty() -> None:
+    snapshots = [snapshot(day) for day in range(20_000)]
+    text = saved(team="MT", snapshots=snapshots)
+    assert len(text) > 2_000_000
+    out = reply("restore", {"checklist_id": "leadership", "text": text, "lang": "nl"})["result"]
+    state = out["state"]
+    assert state["answers"] == {FIRST: 4} and state["team"] == "MT" and len(state["snapshots"]) == 40
+    assert [s["answers"] for s in state["snapshots"]] == [s["answers"] for s in snapshots[-40:]]
+    assert "19960 momentopname(n)" in out["notice"] and out["lossy"]
+
+
+@pytest.mark.parametrize("change", [{"version": 99}, {"schema": 2}], ids=["checklist version", "schema"])
+def test_an_entry_of_a_newer_site_is_not_read_over(change: dict[str, Any]) -> None:
+    out = reply("restore", {"checklist_id": "leadership", "text": saved(**change), "lang": "en"})["result"]
+    assert out["newer"] and out["lossy"] and out["notice"] == STRINGS["newer_saved"].en
+    assert out["state"]["answers"] == {}
 
 
 def test_negative_control_a_technical_message_is_not_a_sentence() -> None:

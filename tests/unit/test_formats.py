@@ -223,12 +223,26 @@ def test_answers_csv_has_one_row_per_question_with_the_sections_plan() -> None:
         "eigenaar",
         "klaar_op",
     ]
-    assert len(rows) == 1 + len(LEADERSHIP.question_ids)
-    by_id = {r[2]: r for r in rows[1:]}
+    assert len(rows) == 1 + len(LEADERSHIP.question_ids) + 5 and rows[-5] == []
+    by_id = {r[2]: r for r in rows[1:-5]}
     assert by_id[vision][4:] == ["4", "Grotendeels", "Ann (CEO)", "2027-03-31"]
     assert by_id[vision][1] == "75"
     assert by_id[culture][4] == "?"
     assert by_id[people][4:] == ["", "", "", ""]
+    assert rows[-4:] == [["totaalscore", "75"], ["niveau", "Stevig gegrond"], ["beantwoord (%)", "3"], ["voorlopige uitslag", "Ja"]]
+
+
+def test_answers_csv_names_the_gate_and_what_did_not_apply() -> None:
+    from .test_scoring import gated
+
+    checklist = gated()
+    answers = {"has-lead": "no", "one-a": 5, "one-b": 1}
+    text = answers_csv(checklist, respond(checklist, answers, language="en"), score(checklist, answers), "en")
+    rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+    assert rows[1][2:6] == ["has-lead", "Do you have a lead?", "No", "No"]
+    by_id = {r[2]: r for r in rows[2:-5]}
+    assert by_id["one-b"][4:6] == ["", "not applicable"] and by_id["one-a"][4:6] == ["5", "Fully"]
+    assert rows[-4][:2] == ["overall score", "100"]
 
 
 @pytest.mark.parametrize(("name", "version"), PAST, ids=[f"{n} v{v}" for n, v in PAST])
