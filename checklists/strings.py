@@ -86,7 +86,7 @@ STRINGS: dict[str, Text] = {
     "role_employee": Text("Medewerker of klantcontactcentrum", "Employee or contact centre"),
     "role_other": Text("Anders", "Other"),
     "role_short_board": Text("directie", "board"),
-    "role_short_manager": Text("leidinggevende", "manager"),
+    "role_short_manager": Text("manager", "manager"),
     "role_short_employee": Text("medewerker", "employee"),
     "role_short_other": Text("overig", "other-role"),
     # why an import, share link or team file is refused
