@@ -42,9 +42,13 @@ def section_chart(checklist: Checklist, result: Result, lang: str) -> str:
 
 
 def section_charts(checklist: Checklist, result: Result, lang: str) -> str:
-    """The charts for the page: a radar for wide screens and bars for narrow ones (labels stay legible), or bars."""
-    labels = [checklist.section(s.id).title.get(lang) for s in result.sections]
-    values = [s.score for s in result.sections]
+    """The charts for the page: a radar for wide screens and bars for narrow ones (labels stay legible), or bars.
+
+    A section where nothing applies (behind a gate answered "no") is left out, rather than drawn as a zero.
+    """
+    applying = [s for s in result.sections if s.applicable]
+    labels = [checklist.section(s.id).title.get(lang) for s in applying]
+    values = [s.score for s in applying]
     narrow = bars(labels, values, t("table", lang), css="cx-chart--narrow" if len(labels) >= RADAR_FROM else "")
     return (radar(labels, values, t("table", lang), css="cx-chart--wide") if len(labels) >= RADAR_FROM else "") + narrow
 

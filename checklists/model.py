@@ -428,6 +428,8 @@ class Checklist:
     intro: Text
     sections: tuple[Section, ...]
     respondent: Text | None = None
+    summary: Text | None = None
+    """One line of purpose: what the checklist tells its respondent (the overview's card, the page's opening)."""
     levels: tuple[Level, ...] = ()
     scale: Scale = field(default_factory=Scale)
     level_rule: str = "threshold"
@@ -460,6 +462,7 @@ class Checklist:
             {"id", "version", "title", "intro", "sections"},
             {
                 "respondent",
+                "summary",
                 "scale",
                 "levels",
                 "level_rule",
@@ -484,6 +487,7 @@ class Checklist:
             intro=Text.from_dict(data["intro"], "intro"),
             sections=sections,
             respondent=Text.from_dict(data["respondent"], "respondent") if "respondent" in data else None,
+            summary=Text.from_dict(data["summary"], "summary") if "summary" in data else None,
             levels=tuple(
                 Level.from_dict(x, _join("levels", i))
                 for i, x in enumerate(_list(data.get("levels", []), "levels", empty_ok=True))
@@ -647,6 +651,7 @@ class Checklist:
             "title": self.title.to_dict(),
             "intro": self.intro.to_dict(),
             **({"respondent": self.respondent.to_dict()} if self.respondent else {}),
+            **({"summary": self.summary.to_dict()} if self.summary else {}),
             "scale": self.scale.to_dict(),
             "levels": [level.to_dict() for level in self.levels],
             "level_rule": self.level_rule,

@@ -137,6 +137,8 @@ def _table(checklist: Checklist, result: Result, lang: str, latest: Shown | None
     rows = []
     moves = movement(latest.sections, result) if latest else {}
     for section in result.sections:
+        if not section.applicable:  # every statement behind a gate answered "no": said under its own heading
+            continue
         title = checklist.section(section.id).title.get(lang)
         value = display(section.score)
         shown = escape(t("none", lang)) if value is None else str(value)
@@ -250,18 +252,24 @@ def _snapshots(history: tuple[Shown, ...], lang: str) -> str:
 
 
 def _findings(checklist: Checklist, result: Result, lang: str) -> str:
-    # say–do gaps as findings, and what a gate answered "no" means (its statements do not apply)
+    # say–do gaps as findings, under their heading; what a gate answered "no" means, under its own
     by_pair = {(p.say, p.do): p for p in checklist.pairs}
-    items = "".join(
-        f'<li data-cx-finding="{escape(f.say)}:{escape(f.do)}">{escape(by_pair[(f.say, f.do)].finding.get(lang))} '
-        f"({escape(t('gap', lang, n=f.gap))})</li>"
-        for f in result.findings
-    )
-    gates = {g.id: g for g in checklist.gates}
-    items += "".join(
-        f'<li data-cx-not-applicable="{escape(g)}">{escape(gates[g].finding.get(lang))} '
-        f"({escape(t('not_applicable_n', lang, n=len(gates[g].questions)))})</li>"
-        for g in result.not_applicable
-    )
-    heading = f'<h3 class="cx-result__heading">{escape(t("findings", lang))}</h3>'
-    return f'{heading}<ul class="cx-result__findings">{items}</ul>'
+    parts = []
+    if result.findings:
+        items = "".join(
+            f'<li data-cx-finding="{escape(f.say)}:{escape(f.do)}">{escape(by_pair[(f.say, f.do)].finding.get(lang))} '
+            f"({escape(t('gap', lang, n=f.gap))})</li>"
+            for f in result.findings
+        )
+        heading = f'<h3 class="cx-result__heading">{escape(t("findings", lang))}</h3>'
+        parts.append(f'{heading}<ul class="cx-result__findings">{items}</ul>')
+    if result.not_applicable:
+        gates = {g.id: g for g in checklist.gates}
+        items = "".join(
+            f'<li data-cx-not-applicable="{escape(g)}">{escape(gates[g].finding.get(lang))} '
+            f"({escape(t('not_applicable_n', lang, n=len(gates[g].questions)))})</li>"
+            for g in result.not_applicable
+        )
+        heading = f'<h3 class="cx-result__heading">{escape(t("not_applicable", lang))}</h3>'
+        parts.append(f'{heading}<ul class="cx-result__findings">{items}</ul>')
+    return "".join(parts)

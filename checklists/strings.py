@@ -70,6 +70,7 @@ STRINGS: dict[str, Text] = {
     ),
     "findings": Text("Zeggen en doen", "Saying and doing"),
     "gap": Text("verschil van {n} stappen op de schaal", "a gap of {n} steps on the scale"),
+    "not_applicable": Text("Niet van toepassing", "Not applicable"),
     "not_applicable_n": Text(
         "{n} uitspraken niet van toepassing: ze tellen niet mee", "{n} statements not applicable: they do not count"
     ),
@@ -165,9 +166,9 @@ STRINGS: dict[str, Text] = {
     ),
     "newer_saved": Text(
         "Deze antwoorden zijn bewaard door een nieuwere versie van deze site. Deze pagina laat ze onaangeroerd en "
-        "bewaart niets over ze heen; download ze, of begin opnieuw (dan blijven ze apart bewaard).",
+        "bewaart niets over ze heen. Download ze, of kies ‘Bewaar vanaf nu weer’: dan blijven ze apart bewaard.",
         "These answers were saved by a newer version of this site. This page leaves them untouched and saves "
-        "nothing over them; download them, or start afresh (they are then kept apart).",
+        "nothing over them. Download them, or choose ‘Save again from now on’: they are then kept apart.",
     ),
     "kept_aside": Text(
         "Het origineel blijft bewaard tot je zelf iets verandert; daarna houdt deze browser een kopie apart. "

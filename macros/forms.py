@@ -9,17 +9,28 @@ import json
 from html import escape
 from typing import Any
 
-from checklists.model import Checklist, Question
+from checklists.model import NO, YES, Checklist, Gate, Question
 from checklists.record import ROLES
+from checklists.scoring import display
 
 from .strings import t
 
 # the sentences the page's glue shows, passed to it as JSON in the page's language
 MESSAGES = (
     "loading",
-    "ready",
+    "progress",
     "slow",
+    "preparing",
+    "stalled",
     "failed",
+    "not_saving",
+    "started_afresh",
+    "aside_full",
+    "show_answers",
+    "hide_answers",
+    "result_wait",
+    "shared_wait",
+    "original_file",
     "storage",
     "storage_full",
     "confirm_import",
@@ -49,8 +60,8 @@ def _messages(lang: str) -> dict[str, str]:
     return {key: t(key, lang) for key in MESSAGES}
 
 
-def _t(key: str, lang: str) -> str:
-    return escape(t(key, lang))
+def _t(key: str, lang: str, **values: object) -> str:
+    return escape(t(key, lang, **values))
 
 
 def _respondent(checklist: Checklist, lang: str) -> str:
@@ -70,8 +81,12 @@ def _respondent(checklist: Checklist, lang: str) -> str:
 
 
 def _about(checklist: Checklist, question: Question, lang: str) -> str:
-    # what a 5 and a 1 look like (on demand), and a note on a "say" statement, which counts in no score
+    # whom to ask first, a note on a "say" statement (it counts in no score), and what a 5 and a 1 look like
     parts = []
+    if question.ask:
+        parts.append(
+            f'<p class="cx-question__ask"><strong>{_t("ask_first", lang)}</strong> {escape(question.ask.get(lang))}</p>'
+        )
     if question.id in checklist.say_ids:
         parts.append(f'<p class="cx-question__say">{_t("say_note", lang)}</p>')
     if question.anchors:
@@ -84,88 +99,206 @@ def _about(checklist: Checklist, question: Question, lang: str) -> str:
     return "".join(parts)
 
 
-def _questions(checklist: Checklist, lang: str) -> str:
-    # one fieldset per section, one radio group per question, the "don't know" option last
+def _gate(gate: Gate, lang: str) -> str:
+    # a yes/no question in front of the statements it decides on
+    radios = "".join(
+        f'<label class="cx-option cx-option--gate" for="cx-{gate.id}-{value}">'
+        f'<input type="radio" id="cx-{gate.id}-{value}" name="{gate.id}" value="{value}">'
+        f'<span class="cx-option__word">{_t(f"gate_{value}", lang)}</span></label>'
+        for value in (YES, NO)
+    )
+    return (
+        f'<fieldset class="cx-gate" id="cx-q-{gate.id}" data-cx-gate="{gate.id}"><legend>{escape(gate.text.get(lang))}'
+        f'</legend><div class="cx-options" data-search-exclude>{radios}</div>'
+        f'<p class="cx-hint">{_t("gate_hint", lang, n=len(gate.questions))}</p></fieldset>'
+    )
+
+
+def _options(checklist: Checklist, question: Question, lang: str) -> str:
+    # the scale's values in one row, "don't know" apart; each label's words are the radio's accessible name
     scale = checklist.scale
-    sections = []
+    options = [(str(v), str(v), label.get(lang)) for v, label in zip(scale.values, scale.labels, strict=True)]
+    options.append(("unknown", "?", scale.unknown.get(lang)))
+    return "".join(
+        f'<label class="cx-option{" cx-option--unknown" if value == "unknown" else ""}" for="cx-{question.id}-{value}">'
+        f'<input type="radio" id="cx-{question.id}-{value}" name="{question.id}" value="{value}">'
+        f'<span class="cx-option__value" aria-hidden="true">{escape(mark)}</span>'
+        f'<span class="cx-option__label">{escape(label)}</span></label>'
+        for value, mark, label in options
+    )
+
+
+def _scale_key(checklist: Checklist, lang: str) -> str:
+    # what the numbers mean, for screens too narrow to show every label (hidden for screen readers: each radio
+    # has its label as its name)
+    scale = checklist.scale
+    text = t(
+        "scale_key",
+        lang,
+        low=scale.low,
+        low_label=scale.labels[0].get(lang).lower(),
+        high=scale.high,
+        high_label=scale.labels[-1].get(lang).lower(),
+        unknown=scale.unknown.get(lang).lower(),
+    )
+    return f'<p class="cx-scale-key" aria-hidden="true">{escape(text)}</p>'
+
+
+def _questions(checklist: Checklist, lang: str) -> str:
+    # one fieldset per section, one radio group per statement; a gate before the first statement it decides on
+    sections, placed = [], set()
     for number, section in enumerate(checklist.sections, 1):
         questions = []
         for q_number, question in enumerate(section.questions, 1):
-            options = [(str(v), str(v), label.get(lang)) for v, label in zip(scale.values, scale.labels, strict=True)]
-            options.append(("unknown", "?", scale.unknown.get(lang)))
-            radios = "".join(
-                f'<label class="cx-option" for="cx-{question.id}-{value}">'
-                f'<input type="radio" id="cx-{question.id}-{value}" name="{question.id}" value="{value}">'
-                f'<span class="cx-option__value" aria-hidden="true">{escape(mark)}</span>'
-                f'<span class="cx-option__label">{escape(label)}</span></label>'
-                for value, mark, label in options
-            )
+            gate = checklist.gate_of.get(question.id)
+            if gate and gate.id not in placed:
+                placed.add(gate.id)
+                questions.append(_gate(gate, lang))
+            gated = f' data-cx-gated-by="{gate.id}"' if gate else ""
             questions.append(
-                f'<fieldset class="cx-question" id="cx-q-{question.id}" data-cx-question="{question.id}">'
+                f'<fieldset class="cx-question" id="cx-q-{question.id}" data-cx-question="{question.id}"{gated}>'
                 f'<legend><span class="cx-question__number">{number}.{q_number}</span> '
                 f"{escape(question.text.get(lang))}</legend>"
-                f'<div class="cx-options" data-search-exclude>{radios}</div>'
+                f'<div class="cx-options" data-search-exclude>{_options(checklist, question, lang)}</div>'
                 f"{_about(checklist, question, lang)}</fieldset>"
             )
         sections.append(
             f'<fieldset class="cx-section" id="{checklist.id}-{section.id}" data-cx-section="{section.id}">'
             f'<legend class="cx-section__title"><span class="cx-section__number">{number}</span> '
-            f"{escape(section.title.get(lang))}</legend>{''.join(questions)}</fieldset>"
+            f"{escape(section.title.get(lang))}</legend>{_scale_key(checklist, lang)}{''.join(questions)}</fieldset>"
         )
     return "".join(sections)
 
 
-def _tools(checklist: Checklist, lang: str) -> str:
-    # export, import, share, print, snapshots and reset; hidden in print
+def _button(key: str, lang: str, hook: str, primary: bool = False) -> str:
+    kind = "md-button md-button--primary" if primary else "md-button"
+    return f'<button type="button" class="{kind}" {hook}>{_t(key, lang)}</button>'
+
+
+def tools(checklist: Checklist, lang: str) -> str:
+    """What a reader does with a result, grouped as a reader thinks: share with the team, keep for later, print;
+    one primary action per group, and erasing the answers apart (hidden in print)."""
     ident = checklist.id
+    groups = [
+        (
+            "tools_share",
+            _button("share", lang, "data-cx-share", True) + " " + _button("export_json", lang, 'data-cx-export="json"'),
+            f'<p class="cx-share" hidden data-cx-share-box><label for="cx-{ident}-share">{_t("share_label", lang)}'
+            f'</label><input type="text" id="cx-{ident}-share" readonly data-cx-share-url></p>',
+        ),
+        (
+            "tools_keep",
+            _button("snapshot", lang, "data-cx-snapshot", True)
+            + " "
+            + _button("export_csv", lang, 'data-cx-export="csv"')
+            + f' <label class="md-button cx-file" for="cx-{ident}-import">{_t("import", lang)}</label>'
+            f'<input type="file" id="cx-{ident}-import" class="cx-file__input" accept=".json,application/json" '
+            f"data-cx-import>",
+            "",
+        ),
+        (
+            "tools_print",
+            _button("print", lang, "data-cx-print", True)
+            + " "
+            + _button("chart_download", lang, "data-cx-chart-download"),
+            "",
+        ),
+    ]
+    cards = "".join(
+        f'<section class="cx-tool" aria-labelledby="{ident}-{key}"><h3 id="{ident}-{key}">{_t(key, lang)}</h3>'
+        f'<p class="cx-tool__what">{_t(key + "_what", lang)}</p><p class="cx-tool__buttons">{buttons}</p>{extra}'
+        f"</section>"
+        for key, buttons, extra in groups
+    )
     return (
-        f'<div class="cx-actions" data-cx-actions-for="{ident}" data-search-exclude>'
-        f'<h3 class="cx-actions__title" id="{ident}-tools">{_t("tools", lang)}</h3>'
-        f'<p class="cx-actions__row">'
-        f'<button type="button" class="md-button" data-cx-export="json">{_t("export_json", lang)}</button> '
-        f'<button type="button" class="md-button" data-cx-export="csv">{_t("export_csv", lang)}</button> '
-        f'<label class="md-button cx-file" for="cx-{ident}-import">{_t("import", lang)}</label>'
-        f'<input type="file" id="cx-{ident}-import" class="cx-file__input" accept=".json,application/json" '
-        f"data-cx-import> "
-        f'<button type="button" class="md-button" data-cx-share>{_t("share", lang)}</button> '
-        f'<button type="button" class="md-button" data-cx-print>{_t("print", lang)}</button></p>'
-        f'<p class="cx-share" hidden data-cx-share-box><label for="cx-{ident}-share">{_t("share_label", lang)}</label>'
-        f'<input type="text" id="cx-{ident}-share" readonly data-cx-share-url></p>'
+        f'<div class="cx-actions" data-cx-actions-for="{ident}" data-search-exclude><div class="cx-tools">{cards}</div>'
         f'<p class="cx-actions__status" role="status" data-cx-action-status></p>'
-        f'<p class="cx-actions__row">'
-        f'<button type="button" class="md-button" data-cx-snapshot>{_t("snapshot", lang)}</button> '
-        f'<button type="button" class="md-button" data-cx-reset>{_t("reset", lang)}</button></p>'
-        f"</div>"
+        f'<p class="cx-reset"><button type="button" class="md-button cx-button--danger" data-cx-reset>'
+        f"{_t('reset', lang)}</button></p></div>"
     )
 
 
-def render_form(checklist: Checklist, lang: str, links: dict[str, str]) -> str:
-    """The checklist as a static, accessible form, its result panel and tools, and its definition as JSON."""
+def form(checklist: Checklist, lang: str) -> str:
+    """The checklist as a static, accessible form, with its status, notices and the sticky score bar."""
     ident = checklist.id
-    result_id = f"{ident}-result"
-    payload = {"definition": checklist.to_dict(), "links": links, "messages": _messages(lang)}
-    shared = (
-        f'<div class="cx-shared" hidden data-cx-shared><p>{_t("shared_banner", lang)}</p>'
-        f'<p><button type="button" class="md-button md-button--primary" data-cx-adopt>{_t("adopt", lang)}</button> '
-        f'<button type="button" class="md-button" data-cx-leave>{_t("leave_shared", lang)}</button></p></div>'
+    notice = (
+        f'<div class="cx-notice" data-cx-notice role="alert" hidden><p data-cx-notice-text></p>'
+        f'<p class="cx-notice__actions" data-cx-notice-actions hidden>'
+        f"{_button('download_original', lang, 'data-cx-download-original')} "
+        f"{_button('start_afresh', lang, 'data-cx-start-afresh')}</p></div>"
     )
     return (
         f'<form class="cx-checklist" id="cx-{ident}" data-cx-checklist="{ident}" data-cx-version="{checklist.version}" '
         f'data-cx-lang="{lang}" autocomplete="off" novalidate>'
-        f'<p class="cx-live" data-cx-announce aria-live="polite"></p>'
-        f'<p class="cx-status" data-cx-status role="status"></p>'
-        f'<p class="cx-notice" data-cx-notice role="alert" hidden></p>'
+        f'<p class="cx-visually-hidden" data-cx-announce aria-live="polite"></p>'
+        f'<p class="cx-status" data-cx-status role="status"></p>{notice}'
         f'<noscript><p class="cx-status">{_t("noscript", lang)}</p></noscript>'
-        f'{shared}<fieldset class="cx-answers" data-cx-answers>{_respondent(checklist, lang)}'
-        f"{_questions(checklist, lang)}</fieldset></form>"
-        f'<section class="cx-result" id="{result_id}" data-cx-result-for="{ident}" aria-labelledby="{result_id}-title" '
-        f"data-search-exclude>"
-        f'<h2 class="cx-result__title" id="{result_id}-title">{escape(checklist.title.get(lang))}: '
-        f"{_t('result', lang)}</h2>"
-        f'<p class="cx-result__last" data-cx-last hidden>{_t("last_visit", lang)}</p>'
-        f'<div class="cx-result__body" data-cx-result><p>{_t("result_wait", lang)}</p></div></section>'
-        f"{_tools(checklist, lang)}" + _json_script(payload, "cx-definition", ident)
+        f'<fieldset class="cx-answers" data-cx-answers>{_respondent(checklist, lang)}'
+        f"{_questions(checklist, lang)}</fieldset>"
+        f'<a class="cx-scorebar" href="#result" data-cx-scorebar hidden></a></form>'
     )
+
+
+def shared(checklist: Checklist, lang: str) -> str:
+    """The notice of a shared result, with its actions (shown when a share link opens the page)."""
+    return (
+        f'<div class="cx-shared" hidden data-cx-shared data-search-exclude><p><strong>{_t("shared_banner", lang)}'
+        f'</strong> {_t("shared_own", lang)}</p><p class="cx-shared__who" data-cx-shared-who hidden></p>'
+        f'<p class="cx-shared__actions">{_button("adopt", lang, "data-cx-adopt", True)} '
+        f"{_button('leave_shared', lang, 'data-cx-leave')} "
+        f'<button type="button" class="md-button" data-cx-show-answers aria-expanded="false" '
+        f'aria-controls="cx-{checklist.id}">{_t("show_answers", lang)}</button></p></div>'
+    )
+
+
+def _last_template(checklist: Checklist, lang: str) -> str:
+    # the last visit's result as the build lays it out; cx-last.js fills in numbers and shows the parts that apply,
+    # with textContent only: nothing from storage is ever markup
+    levels = "".join(
+        f'<p class="cx-result__level" data-slot-level="{i}" hidden><strong>{escape(level.name.get(lang))}</strong>'
+        f" — {escape(level.description.get(lang))}</p>"
+        for i, level in enumerate(checklist.levels)
+    )
+    rows = "".join(
+        f'<tr data-slot-section="{s.id}"><th scope="row">{escape(s.title.get(lang))}</th>'
+        '<td data-slot="value"></td></tr>'
+        for s in checklist.sections
+    )
+    coverage = [escape(part) for part in t("coverage", lang, n="\0").split("\0")]
+    focus = "".join(
+        f'<li class="cx-focus" data-slot-focus="{s.id}" hidden><strong>{escape(s.title.get(lang))}</strong></li>'
+        for s in checklist.sections
+    )
+    return (
+        f'<template data-cx-last-template><div class="cx-result__summary">'
+        f'<p class="cx-result__overall">{_t("score", lang)}: <strong data-slot="score"></strong> {_t("of", lang)}</p>'
+        f'<p class="cx-result__overall" data-slot="no-score" hidden>{_t("no_score", lang)}</p>{levels}'
+        f'<p class="cx-result__coverage">{coverage[0]}<span data-slot="coverage"></span>{coverage[1]}</p>'
+        f'<p class="cx-result__provisional" data-slot="provisional" hidden>'
+        f"{_t('provisional', lang, n=display(checklist.provisional_below))}</p></div>"
+        f'<h3 class="cx-result__heading">{_t("advice", lang)}</h3><ol class="cx-result__steps" data-slot="focus">'
+        f'{focus}</ol><div class="cx-result__table"><table><caption>{_t("table", lang)}</caption><thead><tr>'
+        f'<th scope="col">{_t("section", lang)}</th><th scope="col">{_t("score", lang)}</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div></template>"
+    )
+
+
+def panel(checklist: Checklist, lang: str) -> str:
+    """The result panel: the engine's result once it is ready, the last visit's result (from its template) before."""
+    ident = checklist.id
+    return (
+        f'<section class="cx-result" id="{ident}-result" data-cx-result-for="{ident}" aria-labelledby="result" '
+        f"data-search-exclude>"
+        f'<p class="cx-result__last" data-cx-last hidden>{_t("last_visit", lang)}</p>'
+        f'<div class="cx-result__body" data-cx-result><p class="cx-result__wait" data-cx-result-wait>'
+        f"{_t('result_wait', lang)}</p></div>{_last_template(checklist, lang)}</section>"
+    )
+
+
+def payload(checklist: Checklist, lang: str, links: dict[str, str]) -> str:
+    """The definition the build validated, its chapter links and the glue's messages, as JSON on the page."""
+    data = {"definition": checklist.to_dict(), "links": links, "messages": _messages(lang)}
+    return _json_script(data, "cx-definition", checklist.id)
 
 
 def render_team_view(checklists: dict[str, Checklist], lang: str, links: dict[str, dict[str, str]]) -> str:

@@ -15,9 +15,9 @@ from checklists.load import DEFINITIONS
 from checklists.model import LANGUAGES, Checklist
 from checklists.report import FIRST_90_DAYS
 
-from . import method, plays
+from . import forms, method, plays
 from .editorial import abbreviations, cited_sources
-from .forms import render_form, render_team_view
+from .forms import render_team_view
 from .site import SiteData
 from .strings import t
 
@@ -46,6 +46,16 @@ def _url(env: Any, target: str) -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
+SECONDS_PER_STATEMENT = 25
+"""How long a considered answer takes, anchors read: 36 statements take about a quarter of an hour."""
+
+
+def minutes(checklist: Checklist) -> int:
+    """The time a checklist takes, in whole five minutes (at least five)."""
+    seconds = len(checklist.answer_ids) * SECONDS_PER_STATEMENT
+    return max(5, -(-seconds // 300) * 5)
+
+
 def load(env: Any) -> SiteData:
     """This build's data; `extra.cx_definitions` can point at other definitions (tests of broken ones)."""
     directory = env.conf["extra"].get("cx_definitions") or str(DEFINITIONS)
@@ -69,16 +79,32 @@ def register(env: Any) -> None:
             raise ValueError(f"unknown checklist {name!r} on {env.page.file.src_uri} (known: {known})")
         return site.checklists[name]
 
+    def _links(found: Checklist) -> dict[str, str]:
+        # every chapter the result may link to, as a URL relative to this page
+        pages = (*found.chapter_links(), FIRST_90_DAYS)  # every result ends with the way to start
+        return {link: _url(env, link) for link in pages}
+
     @env.macro
     def checklist(name: str) -> str:
-        """Render the checklist `name` as an accessible form with its result panel and tools."""
-        found = _get(name)
-        pages = (*found.chapter_links(), FIRST_90_DAYS)  # every result ends with the way to start
-        return render_form(found, _lang(env), {link: _url(env, link) for link in pages})
+        """The checklist's form, its result (with a table-of-contents entry) and its tools, as Markdown."""
+        found, lang = _get(name), _lang(env)
+        return "\n\n".join(
+            [
+                '<div class="cx-run" markdown>',
+                forms.shared(found, lang),
+                forms.form(found, lang),
+                f"## {t('result', lang)} {{ #result .cx-result__title }}",
+                forms.panel(found, lang),
+                f"## {t('tools_title', lang)} {{ #tools .cx-noprint }}",
+                forms.tools(found, lang),
+                "</div>",
+                forms.payload(found, lang, _links(found)),
+            ]
+        )
 
     @env.macro
     def checklist_page(name: str) -> str:
-        """A whole checklist page below its title: intro, how to answer, the form and all advice."""
+        """A whole checklist page below its title: what it is and what it takes, the form, the result, the advice."""
         found, lang = _get(name), _lang(env)
         scale = found.scale
         how = t(
@@ -91,13 +117,18 @@ def register(env: Any) -> None:
             unknown=scale.unknown.get(lang).lower(),
             method=_link(env, "checklists/method.md"),
         )
+        how_block = "\n\n".join([found.intro.get(lang), how])
+        how_block = "\n".join("    " + line if line else "" for line in how_block.splitlines())
+        lede = f'<p class="cx-lede">{escape(found.summary.get(lang))}</p>' if found.summary else ""
+        effort = t("effort", lang, n=len(found.question_ids), minutes=minutes(found))
+        back = (
+            f'<p class="cx-return" data-cx-return-for="{found.id}" hidden><a href="#result">'
+            f"{escape(t('return_visit', lang))} <strong data-cx-return-text></strong></a></p>"
+        )
         return "\n\n".join(
             [
-                '<div class="cx-noprint" markdown>',
-                found.intro.get(lang),
-                f"## {t('how_title', lang)} {{ #how-to-answer }}",
-                how,
-                f"## {t('form_title', lang)} {{ #the-checklist }}",
+                f'<div class="cx-intro cx-noprint" markdown>\n\n{lede}\n\n{effort}\n{{: .cx-effort }}\n\n{back}',
+                f'??? info "{t("how_summary", lang)}"\n\n{how_block}',
                 "</div>",
                 checklist(name),
                 '<div class="cx-noprint" markdown>',

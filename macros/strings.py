@@ -59,10 +59,33 @@ STRINGS: dict[str, Text] = {
     "other_language": Text("English", "Nederlands"),
     "advice_title": Text("Adviezen en hoofdstukken", "Advice and chapters"),
     # the checklist form, its tools and the team view
-    "result": Text("Uitslag", "Result"),
+    "result": Text("Je uitslag", "Your result"),
     "result_wait": Text(
-        "Beantwoord de vragen: je score verschijnt hier zodra de rekenmodule klaar is.",
-        "Answer the questions: your score appears here as soon as the scoring engine is ready.",
+        "Beantwoord de uitspraken: je uitslag verschijnt hier, met je aandachtsgebieden.",
+        "Answer the statements: your result appears here, with your focus areas.",
+    ),
+    "shared_wait": Text(
+        "De uitslag van deze gedeelde antwoorden wordt berekend.",
+        "The result of these shared answers is being worked out.",
+    ),
+    "effort": Text(
+        "{n} uitspraken · ongeveer {minutes} minuten · je uitslag verschijnt [hieronder](#result)",
+        "{n} statements · about {minutes} minutes · your result appears [below](#result)",
+    ),
+    "return_visit": Text("Naar je uitslag:", "Go to your result:"),
+    "original_file": Text("bewaard-origineel", "saved-original"),
+    "how_summary": Text(
+        "Hoe je invult, en wat er met je antwoorden gebeurt", "How to answer, and what happens to your answers"
+    ),
+    "tools_title": Text("Delen, bewaren en afdrukken", "Share, keep and print"),
+    "ask_first": Text("Vraag eerst:", "Ask first:"),
+    "gate_hint": Text(
+        "Bij ‘nee’ tellen de {n} uitspraken hierover niet mee: ze zijn dan niet van toepassing.",
+        "If ‘no’, the {n} statements about it do not count: they do not apply.",
+    ),
+    "scale_key": Text(
+        "{low} = {low_label} · {high} = {high_label} · ? = {unknown}",
+        "{low} = {low_label} · {high} = {high_label} · ? = {unknown}",
     ),
     "noscript": Text(
         "Voor de score is JavaScript nodig. De vragen kun je ook zonder lezen en bespreken.",
@@ -73,14 +96,30 @@ STRINGS: dict[str, Text] = {
     "no_role_option": Text("— geen rol —", "— no role —"),
     "team": Text("Teamlabel", "Team label"),
     "team_hint": Text(
-        "Bijvoorbeeld ‘MT sales, november’. Helpt de facilitator exports te herkennen.",
-        "For example ‘Sales MT, November’. Helps the facilitator recognise exports.",
+        "Bijvoorbeeld ‘MT sales, november’. Zo herkent wie de teamsessie leidt je antwoorden.",
+        "For example ‘Sales MT, November’. It lets whoever runs the team session recognise your answers.",
     ),
-    "tools": Text("Bewaren, delen en vergelijken", "Keep, share and compare"),
-    "export_json": Text("Download als JSON", "Download as JSON"),
-    "export_csv": Text("Download als CSV", "Download as CSV"),
-    "import": Text("JSON-export inlezen", "Import a JSON export"),
+    "tools_share": Text("Delen met je team", "Share with your team"),
+    "tools_share_what": Text(
+        "Stuur je antwoorden naar wie de teamsessie leidt: als link of als bestand. Je rol en teamlabel gaan mee.",
+        "Send your answers to whoever runs the team session, as a link or a file. Your role and team label go along.",
+    ),
+    "tools_keep": Text("Bewaren voor later", "Keep for later"),
+    "tools_keep_what": Text(
+        "Leg vast waar jullie nu staan: over een kwartaal zie je wat er bewoog.",
+        "Record where you stand now: in a quarter you will see what moved.",
+    ),
+    "tools_print": Text("Afdrukken", "Print"),
+    "tools_print_what": Text(
+        "Een rapport voor het directieoverleg: uitslag, aandachtsgebieden, plan en grafiek.",
+        "A report for the board meeting: result, focus areas, plan and chart.",
+    ),
+    "export_json": Text("Download voor de teamsessie", "Download for the team session"),
+    "export_csv": Text("Download als spreadsheet", "Download as a spreadsheet"),
+    "import": Text("Open een gedownload bestand", "Open a downloaded file"),
     "share": Text("Maak een deellink", "Create a share link"),
+    "download_original": Text("Download wat er bewaard was", "Download what was saved"),
+    "start_afresh": Text("Bewaar vanaf nu weer", "Save again from now on"),
     "share_label": Text(
         "Deellink (de antwoorden staan in de link zelf, na de #)",
         "Share link (the answers are in the link itself, after the #)",
@@ -89,9 +128,14 @@ STRINGS: dict[str, Text] = {
     "snapshot": Text("Bewaar als momentopname", "Save as a snapshot"),
     "reset": Text("Alle antwoorden wissen", "Clear all answers"),
     "shared_banner": Text(
-        "Je bekijkt gedeelde antwoorden. Ze zijn alleen te lezen; je eigen antwoorden blijven bewaard.",
-        "You are viewing shared answers. They are read-only; your own answers stay saved.",
+        "Je bekijkt de uitslag van gedeelde antwoorden.", "You are viewing the result of shared answers."
     ),
+    "shared_own": Text(
+        "Ze zijn alleen te lezen; je eigen antwoorden blijven bewaard.",
+        "They are read-only; your own answers stay saved.",
+    ),
+    "show_answers": Text("Toon de antwoorden", "Show the answers"),
+    "hide_answers": Text("Verberg de antwoorden", "Hide the answers"),
     "adopt": Text("Neem deze antwoorden over", "Adopt these answers"),
     "leave_shared": Text("Terug naar mijn eigen antwoorden", "Back to my own answers"),
     "team_files": Text(
@@ -104,25 +148,49 @@ STRINGS: dict[str, Text] = {
     "team_result": Text("Teamuitslag", "Team result"),
     "team_empty": Text("Nog geen exports toegevoegd.", "No exports added yet."),
     # messages the page's glue shows (passed to it as JSON)
-    "loading": Text("De rekenmodule wordt geladen…", "Loading the scoring engine…"),
-    "ready": Text("De rekenmodule is klaar.", "The scoring engine is ready."),
+    "loading": Text("De score wordt voorbereid…", "Getting the score ready…"),
+    "progress": Text(
+        "De score wordt voorbereid: {loaded} van {total} MB geladen.",
+        "Getting the score ready: {loaded} of {total} MB loaded.",
+    ),
     "slow": Text(
-        "De rekenmodule start niet (na 30 seconden). Je antwoorden blijven in deze browser bewaard; "
-        "probeer de pagina later opnieuw te laden.",
-        "The scoring engine did not start (after 30 seconds). Your answers stay saved in this browser; "
-        "try reloading the page later.",
+        "Dit duurt langer dan gewoonlijk: {loaded} van {total} MB geladen. Je kunt gewoon doorgaan met invullen; "
+        "je antwoorden worden bewaard.",
+        "This is taking longer than usual: {loaded} of {total} MB loaded. You can keep answering; your answers are "
+        "saved.",
+    ),
+    "preparing": Text("Bijna klaar: de score wordt voorbereid.", "Nearly there: getting the score ready."),
+    "stalled": Text(
+        "Het laden staat stil ({loaded} van {total} MB). Je antwoorden blijven bewaard. Controleer je verbinding en "
+        "laad de pagina opnieuw.",
+        "Loading has stopped ({loaded} of {total} MB). Your answers stay saved. Check your connection and reload the "
+        "page.",
     ),
     "failed": Text(
-        "De rekenmodule werkt niet in deze browser. Je antwoorden blijven bewaard.",
-        "The scoring engine does not work in this browser. Your answers stay saved.",
+        "De score kan in deze browser niet worden berekend. Je antwoorden blijven bewaard; probeer het later opnieuw "
+        "of in een andere browser.",
+        "The score cannot be worked out in this browser. Your answers stay saved; try again later or in another "
+        "browser.",
+    ),
+    "not_saving": Text(
+        "Wat je nu verandert, wordt niet bewaard totdat je kiest: download wat er bewaard was, of begin opnieuw.",
+        "What you change now is not saved until you choose: download what was saved, or start afresh.",
+    ),
+    "started_afresh": Text(
+        "Je begint opnieuw. Wat er bewaard was, houdt deze browser apart; je kunt het nog downloaden.",
+        "You are starting afresh. This browser keeps what was saved apart; you can still download it.",
+    ),
+    "aside_full": Text(
+        "De opslag van deze browser is te vol om het origineel apart te houden: het blijft staan tot je kiest.",
+        "This browser's storage is too full to keep the original apart: it stays as it is until you choose.",
     ),
     "storage": Text(
         "Deze browser bewaart niets: je antwoorden gaan verloren als je de pagina sluit.",
         "This browser does not save anything: your answers are lost when you close the page.",
     ),
     "storage_full": Text(
-        "De opslag van deze browser is vol: je laatste wijziging is niet bewaard. Exporteer je antwoorden.",
-        "This browser's storage is full: your last change was not saved. Export your answers.",
+        "De opslag van deze browser is vol: je laatste wijziging is niet bewaard. Download je antwoorden.",
+        "This browser's storage is full: your last change was not saved. Download your answers.",
     ),
     "confirm_import": Text(
         "Je huidige antwoorden vervangen door die uit het bestand?",

@@ -122,7 +122,6 @@ class Engine:
         """The engine config every engine page carries (site-root-relative paths; see overrides/main.html)."""
         from checklists.formats import MAX_BYTES
         from checklists.record import SCHEMA
-        from checklists.report import MARKUP
 
         folder = f"assets/engine/{built.name}"
         lock = json.loads((self.pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))
@@ -137,8 +136,14 @@ class Engine:
             "memory": f"{folder}/snapshot.bin.gz",
             "lock": lock["info"],
             "max_bytes": MAX_BYTES,
-            "markup": MARKUP,
+            "download": self.download_bytes(built),
         }
+
+    def download_bytes(self, built: Path) -> int:
+        """What a first visit's worker fetches on the bytecode path (Pyodide's wasm, the stdlib, the engine), unpacked:
+        the total the page's progress counts towards."""
+        files = (self.pyodide / "pyodide.asm.wasm", built / "stdlib.zip", built / "engine.zip")
+        return sum(path.stat().st_size for path in files if path.is_file())
 
     def ship(self, built: Path, site: Path) -> None:
         """Copy Pyodide's core files and the engine build into the site under their versioned paths."""

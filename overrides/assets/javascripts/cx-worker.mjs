@@ -79,8 +79,36 @@ async function keepSnapshot() {
   self.cxSnapshotKept = true;
 }
 
+// The page shows how much of the first visit's download has arrived: every fetch of this worker is counted as
+// its body streams in, and the total so far is posted (at most every 200 ms) until the engine is ready.
+let received = 0;
+let counting = true;
+let posted = 0;
+function report(force = false) {
+  const now = performance.now();
+  if (!counting || (!force && now - posted < 200)) return;
+  posted = now;
+  self.postMessage({ progress: { loaded: received, total: config.download || 0 } });
+}
+const plainFetch = self.fetch.bind(self);
+self.fetch = async (...args) => {
+  const response = await plainFetch(...args);
+  if (!counting || !response.ok || !response.body) return response;
+  const counter = new TransformStream({
+    transform(chunk, controller) {
+      received += chunk.byteLength;
+      report();
+      controller.enqueue(chunk);
+    },
+    flush: () => report(true),
+  });
+  const { status, statusText, headers } = response;
+  return new Response(response.body.pipeThrough(counter), { status, statusText, headers });
+};
+
 async function boot(settings) {
   config = settings;
+  report(true);
   indexURL = new URL(config.pyodide, siteRoot).href;
   // start the download the fast paths need right away, in parallel with Pyodide's own
   engineZip = asset("bytecode")
@@ -114,6 +142,9 @@ const ready = new Promise((resolve) => {
   configure = resolve;
 }).then(boot);
 ready.catch(() => {}); // reported to every request
+ready.finally(() => {
+  counting = false; // later fetches (the snapshot kept for the next visit) are not the reader's wait
+});
 
 self.onmessage = async (event) => {
   if (event.data.config) return configure(event.data.config);

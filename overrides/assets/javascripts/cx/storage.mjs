@@ -36,13 +36,22 @@ export function parsed(text) {
   }
 }
 
-/** Save `value` (as JSON) under `key`; false when the browser's storage is full or gone. */
-export function write(store, key, value) {
+/** Save `value` (as JSON, or a text as it is with `raw`) under `key`; false when storage is full or gone. */
+export function write(store, key, value, { raw = false } = {}) {
   try {
-    store.setItem(key, JSON.stringify(value));
+    store.setItem(key, raw ? value : JSON.stringify(value));
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Remove `key` (nothing happens where there is no storage). */
+export function remove(store, key) {
+  try {
+    store?.removeItem(key);
+  } catch {
+    // storage gone: nothing to remove
   }
 }
 

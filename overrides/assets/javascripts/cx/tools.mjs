@@ -1,6 +1,7 @@
-// The tools around a checklist's result: export, import, share link, print, snapshots, reset, the action
-// plan's fields and the chart as an SVG file. Everything goes through the page's methods (checklist.mjs);
-// the engine validates every file and link, and renders the snapshots and the plan in the result panel.
+// The tools around a checklist's result, grouped as a reader thinks: share with the team (a link, a file), keep
+// for later (a snapshot, a spreadsheet, opening a file), print (the report, the chart as a picture); erasing the
+// answers apart. Everything goes through the page's methods (checklist.mjs); the engine validates every file and
+// link, names every download, and renders the snapshots and the plan in the result panel.
 import { download, fill } from "./dom.mjs";
 import { fileText } from "./engine.mjs";
 import { endShared } from "./shared.mjs";
@@ -15,11 +16,13 @@ export function mountTools(page) {
     page.say(say);
     page.update();
   };
+  // whose answers a download or link carries: the shared ones as the link gave them, else the reader's own entry
+  const whose = () => (page.shared ? { ...page.sharedMeta, plan: {} } : page.state);
 
   for (const button of tools.querySelectorAll("[data-cx-export]")) {
     button.addEventListener("click", async () => {
       if (!needEngine()) return;
-      const args = { answers: page.answers(), saved: page.shared ? null : page.state, date: new Date().toISOString() };
+      const args = { answers: page.answers(), saved: whose(), date: new Date().toISOString() };
       download((await page.call("export", args))[button.dataset.cxExport]);
     });
   }
@@ -37,6 +40,7 @@ export function mountTools(page) {
       if (page.shared) endShared(page);
       page.fill({ answers: found.answers, role: found.role || page.role.value, team: found.team || page.team.value });
       page.state.plan = found.plan;
+      page.touched = true;
       changed([fill(messages.imported, { name: file.name }), found.notice].filter(Boolean).join(" "));
     } catch (error) {
       refuse(error.message || String(error));
@@ -45,7 +49,8 @@ export function mountTools(page) {
 
   onClick("[data-cx-share]", async () => {
     if (!needEngine()) return;
-    const { code } = await page.call("share_encode", { answers: page.answers() });
+    const { role, team } = whose();
+    const { code } = await page.call("share_encode", { answers: page.answers(), role, team });
     const url = `${location.origin}${location.pathname}#cx=${code}`;
     const field = $("[data-cx-share-url]");
     field.value = url;
@@ -61,10 +66,16 @@ export function mountTools(page) {
 
   onClick("[data-cx-print]", () => window.print());
 
+  onClick("[data-cx-chart-download]", async () => {
+    if (!needEngine()) return;
+    download((await page.call("chart", { answers: page.answers(), date: new Date().toISOString() })).file);
+  });
+
   onClick("[data-cx-snapshot]", async () => {
     if (page.shared || !needEngine()) return;
     const { plan, snapshots } = page.state;
     ({ snapshots: page.state.snapshots } = await page.call("snapshot", { answers: page.collect(), plan, snapshots }));
+    page.touched = true;
     changed(messages.snapshot_saved);
   });
 
@@ -73,25 +84,26 @@ export function mountTools(page) {
     if (page.shared) endShared(page);
     page.apply({});
     page.state.plan = {};
+    page.touched = true;
     changed(messages.reset_done);
   });
 
-  // in the result panel (rendered by the engine): the plan's owners and dates, deleting a snapshot, the chart file
+  // in the result panel (rendered by the engine; never the last visit's, which carries no hooks): the plan's owners
+  // and dates, and deleting a snapshot
+  const engineRendered = () => page.isReady && !panel.dataset.cxFromLastVisit;
   panel.addEventListener("change", (event) => {
     const field = event.target.closest("[data-cx-plan]");
-    if (!field) return;
+    if (!field || !engineRendered()) return;
     const [area, key] = field.dataset.cxPlan.split(":");
     page.state.plan = { ...page.state.plan, [area]: { ...(page.state.plan || {})[area], [key]: field.value || null } };
+    page.touched = true;
     page.save();
   });
-  panel.addEventListener("click", async (event) => {
+  panel.addEventListener("click", (event) => {
     const remove = event.target.closest("[data-cx-snapshot-delete]");
-    if (remove) {
-      page.state.snapshots.splice(Number(remove.dataset.cxSnapshotDelete), 1);
-      return changed(messages.snapshot_deleted);
-    }
-    if (event.target.closest("[data-cx-chart-download]") && needEngine()) {
-      download((await page.call("chart", { answers: page.answers(), date: new Date().toISOString() })).file);
-    }
+    if (!remove || !engineRendered()) return;
+    page.state.snapshots.splice(Number(remove.dataset.cxSnapshotDelete), 1);
+    page.touched = true;
+    changed(messages.snapshot_deleted);
   });
 }
