@@ -67,6 +67,7 @@ def test_golden_case(name: str, case: dict[str, Any]) -> None:
     wanted = [(s, kind, low_statements(checklist, s, low)) for s, kind, low in expect["focus"]]
     assert [(f.id, f.kind, f.low) for f in result.focus] == wanted
     assert [f"{f.say}:{f.do}:{f.gap}" for f in result.findings] == expect["findings"]
+    assert list(result.not_applicable) == expect.get("not_applicable", [])
 
 
 def test_every_checklist_follows_the_rules_the_scoring_page_states() -> None:
