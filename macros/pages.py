@@ -196,15 +196,37 @@ def register(env: Any) -> None:
             parts.append(method.levels_table(found, lang))
         return "\n\n".join(parts)
 
+    def _in_order() -> list[Checklist]:
+        # the checklists as the overview offers them: the leadership checklist first, the rest as defined
+        return sorted(site.checklists.values(), key=lambda found: found.id != "leadership")
+
+    def _effort(found: Checklist, lang: str) -> str:
+        # "36 statements · about 15 minutes · for the board"
+        who = t("for_whom", lang, who=found.respondent.get(lang)) if found.respondent else ""
+        parts = [t("effort_short", lang, n=len(found.question_ids), minutes=minutes(found)), who]
+        return " · ".join(part for part in parts if part)
+
     @env.macro
     def checklist_overview() -> str:
-        """A card per checklist page that exists, with its title and intro."""
+        """A card per checklist: its title, one line of purpose, how many statements, how long, and who answers."""
         lang = _lang(env)
         cards = []
-        for name, found in site.checklists.items():
-            page = f"checklists/{name}.md"
-            cards.append(f"-   __[{found.title.get(lang)}]({_link(env, page)})__\n\n    {found.intro.get(lang)}")
+        for found in _in_order():
+            page = f"checklists/{found.id}.md"
+            purpose = f"{found.summary.get(lang)}\n\n    " if found.summary else ""
+            cards.append(
+                f"-   __[{found.title.get(lang)}]({_link(env, page)})__\n\n    {purpose}"
+                f'<span class="cx-card__effort">{escape(_effort(found, lang))}</span>'
+            )
         return '<div class="grid cards cx-checklists" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
+
+    @env.macro
+    def start_here() -> str:
+        """The home page's one call to action: the leadership checklist, with what it takes."""
+        lang, found = _lang(env), _get("leadership")
+        target = _link(env, "checklists/leadership.md")
+        button = f"[{t('start_here', lang)}]({target}){{ .md-button .md-button--primary }}"
+        return f'{button} <span class="cx-start__effort">{escape(_effort(found, lang))}</span>\n{{: .cx-start }}'
 
     @env.macro
     def blocks_overview() -> str:

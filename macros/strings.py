@@ -72,6 +72,9 @@ STRINGS: dict[str, Text] = {
         "{n} uitspraken · ongeveer {minutes} minuten · je uitslag verschijnt [hieronder](#result)",
         "{n} statements · about {minutes} minutes · your result appears [below](#result)",
     ),
+    "effort_short": Text("{n} uitspraken · ongeveer {minutes} minuten", "{n} statements · about {minutes} minutes"),
+    "for_whom": Text("voor {who}", "for {who}"),
+    "start_here": Text("Begin met de leiderschapschecklist", "Start with the leadership checklist"),
     "return_visit": Text("Naar je uitslag:", "Go to your result:"),
     "original_file": Text("bewaard-origineel", "saved-original"),
     "how_summary": Text(
