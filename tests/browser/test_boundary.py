@@ -96,17 +96,18 @@ def test_bad_import_files_get_a_sentence_in_the_page_language(
 
 @pytest.mark.parametrize(("lang", "prefix"), EDITIONS)
 def test_saved_data_that_no_longer_fits_never_blocks_the_score(
-    session: Session, site_url: str, lang: str, prefix: str
+    session: Session, site_url: str, definitions: dict, lang: str, prefix: str
 ) -> None:
+    version = definitions["leadership"].version  # the current version: what it holds must fit, or is dropped
     entry = {
         "schema": 1,
         "checklist": "leadership",
-        "version": 2,
+        "version": version,
         "answers": {"steering-chain": 4},
         "updated": 20261201,
         "snapshots": [
-            {"date": "2026-11-01", "version": 2, "answers": {"retired-question": 3, "steering-kpis": 9}},
-            {"date": "2026-11-15", "version": 2, "answers": {"steering-kpis": 2}},
+            {"date": "2026-11-01", "version": version, "answers": {"retired-question": 3, "steering-chain": 9}},
+            {"date": "2026-11-15", "version": version, "answers": {"steering-kpis-long-term": 2}},
         ],
     }
     page = session.page()
@@ -118,7 +119,7 @@ def test_saved_data_that_no_longer_fits_never_blocks_the_score(
     assert STRINGS["dropped_updated"].get(lang) in notice and "1 " in notice
     assert shown_result(page)["sections"]["steering"] == 75
     assert page.locator("[data-cx-snapshot-item]").count() == 1  # the one that still fits
-    answered(page, {"steering-chain": 5, "steering-kpis": 5})
+    answered(page, {"steering-chain": 5, "steering-kpis-long-term": 5})
     assert shown_result(page)["sections"]["steering"] == 100
 
 

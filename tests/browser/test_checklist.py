@@ -85,10 +85,10 @@ def test_both_languages_score_and_only_the_site_is_contacted(
 def test_reload_keeps_the_answers(session: Session, site_url: str) -> None:
     page = session.page()
     page.goto(site_url + "checklists/leadership/")
-    page.check("#cx-vision-decisions-fit-2")
+    page.check("#cx-vision-decisions-tested-2")
     page.check("#cx-people-development-unknown")
     page.reload()
-    assert page.is_checked("#cx-vision-decisions-fit-2")
+    assert page.is_checked("#cx-vision-decisions-tested-2")
     assert page.is_checked("#cx-people-development-unknown")
     wait_renders(page, 1)
     assert shown_result(page)["sections"]["vision"] == 25
@@ -110,8 +110,10 @@ def test_corrupt_storage_gives_a_notice_not_a_crash(session: Session, site_url: 
     assert session.unexpected() == []
 
 
-def test_saved_answers_of_an_older_version_are_carried_over_with_a_notice(session: Session, site_url: str) -> None:
-    # version 1 had vision-purpose; version 2 rewrote it, and kept understanding-listen
+def test_saved_answers_of_an_older_version_are_carried_over_with_a_notice(
+    session: Session, site_url: str, definitions: dict
+) -> None:
+    # version 1 had vision-purpose; version 2 rewrote it, and every later version kept understanding-listen
     key = f"cx-playbook:{urlsplit(site_url).path}:leadership"
     saved = json.dumps({"schema": 1, "version": 1, "answers": {"understanding-listen": 4, "vision-purpose": 2}})
     page = session.page()
@@ -125,7 +127,8 @@ def test_saved_answers_of_an_older_version_are_carried_over_with_a_notice(sessio
     notice = page.locator("[data-cx-notice]").inner_text()
     assert notice == ("Not everything this browser kept still fits the checklist; left out: answers to vision-purpose.")
     entry = page.evaluate(f"() => JSON.parse(localStorage.getItem({json.dumps(key)}))")
-    assert (entry["version"], entry["answers"]) == (2, {"understanding-listen": 4}), "saved back, migrated"
+    current = definitions["leadership"].version
+    assert (entry["version"], entry["answers"]) == (current, {"understanding-listen": 4}), "saved back, migrated"
     page.reload()
     wait_ready(page)
     assert page.locator("[data-cx-notice]").is_hidden(), "the notice is given once"

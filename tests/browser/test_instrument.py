@@ -131,7 +131,7 @@ def test_a_second_visit_shows_the_last_result_at_once_and_never_for_other_answer
     page = session.page()
     page.goto(url)
     wait_ready(page)
-    answers = {"understanding-listen": 5, "vision-decisions-fit": 2}
+    answers = {"understanding-listen": 5, "vision-decisions-tested": 2}
     answered(page, answers)
     wait_kept(page, answers)
     rendered = page.evaluate(MARKUP_OF_RESULT)  # the engine's result, as kept

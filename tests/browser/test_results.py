@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 XSS = '<img src=x onerror="window.__xss=1">'
 ANSWERS = {
     "understanding-listen": 4,
-    "vision-decisions-fit": 2,
+    "vision-decisions-tested": 2,
     "culture-criticism-open": 5,
     "culture-reward-appraisal": 1,
     "people-development": UNKNOWN,
@@ -167,13 +167,13 @@ def test_share_link_opens_read_only_and_can_be_adopted(session: Session, site_ur
     colleague = Session(page.context.browser)
     try:
         other = open_checklist(colleague, site_url)
-        answer(other, {"improving-rhythm": 2})
+        answer(other, {"improving-rhythm-quarterly": 2})
         other.goto(site_url + "checklists/leadership/#cx=" + code)
         other.reload()
         other.wait_for_selector("[data-cx-shared]:not([hidden])")
         wait_renders(other, 1)
         assert other.is_disabled("#cx-culture-criticism-open-5") and other.is_checked("#cx-culture-criticism-open-5")
-        assert stored(other, site_url)["answers"] == {"improving-rhythm": 2}, "viewing does not overwrite"
+        assert stored(other, site_url)["answers"] == {"improving-rhythm-quarterly": 2}, "viewing does not overwrite"
         before = renders(other)
         other.click("[data-cx-adopt]")
         wait_renders(other, before + 1)

@@ -23,7 +23,7 @@ def report(modules: str, definition: str) -> str:
 
         request = {"op": "define", "args": {"definition": json.loads(definition)}}
         engine["define"] = json.loads(api.handle(json.dumps(request)))
-        args = {"checklist_id": "leadership", "answers": {"vision-decisions-fit": 4}, "lang": "en"}
+        args = {"checklist_id": "leadership", "answers": {"vision-decisions-tested": 4}, "lang": "en"}
         engine["score"] = json.loads(api.handle(json.dumps({"op": "score", "args": args})))["result"]["overall"]
         team = {"op": "team", "args": {"files": [], "lang": "nl"}}
         engine["team"] = json.loads(api.handle(json.dumps(team)))

@@ -36,7 +36,7 @@ def exported(answers: dict[str, Any], **meta: Any) -> str:
 
 
 def test_export_round_trip_keeps_everything() -> None:
-    answers = {"vision-decisions-fit": 4, "culture-criticism-open": UNKNOWN}
+    answers = {"vision-decisions-tested": 4, "culture-criticism-open": UNKNOWN}
     text = exported(answers, role="board", team="  Sales   team ", date="2026-11-23T10:00:00Z", engine="0.1.0")
     back = parse_export(SUITE, text, expected="leadership")
     assert (back.answers, back.role, back.team, back.date, back.language) == (
@@ -68,8 +68,8 @@ def leadership_export(**fields: Any) -> str:
         (leadership_export(checklist="phase-scan"), "other_checklist"),
         (leadership_export(version=99), "newer_version"),
         (leadership_export(version="1"), "version"),
-        (leadership_export(version=2, answers={"vision-decisions-fit": 9}), "answers"),
-        (leadership_export(version=2, answers={"no-such-question": 3}), "answers"),
+        (leadership_export(version=LEADERSHIP.version, answers={"vision-decisions-tested": 9}), "answers"),
+        (leadership_export(version=LEADERSHIP.version, answers={"no-such-question": 3}), "answers"),
         (leadership_export(role="<img src=x onerror=alert(1)>"), "role"),
         (leadership_export(team=["x"]), "label"),
         ("x" * (MAX_BYTES + 1), "too_large"),
@@ -113,7 +113,7 @@ def test_every_checklist_keeps_the_statement_ids_of_its_past_versions() -> None:
 
 
 def test_share_code_round_trip_carries_answers_role_and_team() -> None:
-    answers = {"vision-decisions-fit": 5, "culture-criticism-open": UNKNOWN, "improving-rhythm": 1}
+    answers = {"vision-decisions-tested": 5, "culture-criticism-open": UNKNOWN, "improving-rhythm-quarterly": 1}
     code = encode_share(LEADERSHIP, answers, "employee", "MT december · Zuid")
     assert code.startswith(f"cx2.leadership.{LEADERSHIP.version}.") and len(code) < 120
     found = decode_share(SUITE, code)
@@ -142,8 +142,10 @@ def test_a_link_of_the_first_format_still_opens_and_says_so() -> None:
 @pytest.mark.parametrize(
     "code",
     [
-        encode_share(LEADERSHIP, {"vision-decisions-fit": 5, "culture-criticism-open": UNKNOWN, "steering-kpis": 2}),
-        encode_share(LEADERSHIP, {"vision-decisions-fit": 5}, "board", "Sales MT"),
+        encode_share(
+            LEADERSHIP, {"vision-decisions-tested": 5, "culture-criticism-open": UNKNOWN, "steering-kpis-long-term": 2}
+        ),
+        encode_share(LEADERSHIP, {"vision-decisions-tested": 5}, "board", "Sales MT"),
         old_code("leadership", "3" * len(LEADERSHIP.question_ids)),
     ],
     ids=["answers", "role and team", "first format"],
