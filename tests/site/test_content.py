@@ -24,6 +24,11 @@ WORDS_BEFORE = {"nl": 15548, "en": 16285}
 """Prose words of the block and organising chapters on 2026-12-04 (`chapter_words`), before the plays."""
 
 
+def section_ids(text: str) -> list[str]:
+    """A chapter's section ids in order: the play card's `play` (from its macro) and every heading id."""
+    return (["play"] if "{{ play() }}" in text else []) + HEADING_ID.findall(text)
+
+
 def dutch_pages() -> list[Path]:
     return sorted(p for p in DOCS.rglob("*.md") if not p.name.endswith(".en.md"))
 
@@ -90,7 +95,7 @@ def test_every_page_is_reachable_from_the_nav() -> None:
 def test_building_block_chapters_have_the_fixed_closing_sections(page: str) -> None:
     for path in (DOCS / page, english(DOCS / page)):
         text = path.read_text(encoding="utf-8")
-        ids = HEADING_ID.findall(text)
+        ids = section_ids(text)
         assert [i for i in ids if i in BLOCK_SECTIONS] == BLOCK_SECTIONS, path
         assert ids[-1] == "sources" and not {"on-monday", "board-questions"} & set(ids), path
         assert "{{ chapter_checklist() }}" in text and text.rstrip().endswith("{{ block_nav() }}"), path
@@ -104,7 +109,7 @@ def test_building_block_chapters_have_the_fixed_closing_sections(page: str) -> N
 def test_organising_chapters_have_the_expected_length_and_sources(page: str) -> None:
     for path in (DOCS / page, english(DOCS / page)):
         assert 300 <= prose_words(path) <= 1000, f"{path}: {prose_words(path)} words"
-        ids = HEADING_ID.findall(path.read_text(encoding="utf-8"))
+        ids = section_ids(path.read_text(encoding="utf-8"))
         assert ids[0] == "play" and ids[-2:] == ["checklist", "sources"], path
 
 
