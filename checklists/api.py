@@ -12,7 +12,6 @@ import datetime
 import json
 import re
 import traceback
-import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,12 +19,13 @@ from . import ENGINE_VERSION, jsontext
 from .answers import parse_answers
 from .charts import chart_file, section_chart
 from .formats import (
-    CODE_PREFIX,
-    MAX_BYTES,
     answers_csv,
     download,
     encode_share,
     export_dict,
+    file_stem,
+    file_text,
+    migration_note,
     parse_export,
     read_text,
     shared_response,
@@ -34,7 +34,6 @@ from .model import LANGUAGES, Checklist, ChecklistError
 from .record import (
     SCHEMA,
     Refusal,
-    Response,
     Saved,
     clean_label,
     clean_role,
@@ -49,8 +48,6 @@ from .report import announcement, bar_text, kept, render
 from .scoring import display, score, shown
 from .strings import refusal, t
 
-MAX_FILES = 2000
-"""The most items a team view reads (an export is a few kilobytes); later ones are refused one by one."""
 REQUEST_CHARS = 64_000_000
 """A team request carries its files as text; nothing else comes near this size."""
 LINK = re.compile(r"[A-Za-z0-9._~/%-]*(#[A-Za-z0-9_-]*)?")
@@ -140,17 +137,6 @@ def _day(date: Any) -> str:
     return re.sub(r"[^0-9A-Za-z-]", "", date[:10]) if isinstance(date, str) else ""
 
 
-def _slug(text: str) -> str:
-    # a label as part of a file name: ASCII letters and digits, accents dropped, words joined by hyphens
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return "-".join(re.findall(r"[a-z0-9]+", plain))[:40].strip("-")
-
-
-def file_stem(*parts: str | None) -> str:
-    """A download's name from its parts (checklist, role, team label, date): colleagues' files never share a name."""
-    return "-".join(slug for slug in (_slug(part) for part in parts if part) if slug) or "cx"
-
-
 def export(checklist_id: Any, answers: Any, lang: str = "nl", saved: Any = None, date: Any = None) -> dict[str, Any]:
     """The answers as a JSON export and a CSV sheet to download, with the role, team and plan of `saved`."""
     checklist, _ = _get(checklist_id)
@@ -165,24 +151,17 @@ def export(checklist_id: Any, answers: Any, lang: str = "nl", saved: Any = None,
     }
 
 
-def _migrated(made: Response, lang: str) -> str | None:
-    # the sentence that says which answers an older version's file lost
-    if made.from_version is None:
-        return None
-    return t("migrated", lang, value=made.from_version, dropped=", ".join(made.dropped) or "—")
-
-
 def import_export(checklist_id: Any, text: Any, lang: str = "nl", size: Any = None) -> dict[str, Any]:
     """Validate an export's text for this checklist page: the answers to adopt and what was left out."""
     _get(checklist_id)
-    made = parse_export(_checklists(), _file_text(text, size), expected=checklist_id)
+    made = parse_export(_checklists(), file_text(text, size), expected=checklist_id)
     return {
         "answers": made.answers,
         "role": made.role,
         "team": made.team,
         "date": made.date,
         "plan": {k: v.to_dict() for k, v in made.plan.items()},
-        "notice": _migrated(made, lang),
+        "notice": migration_note(made, lang),
     }
 
 
@@ -198,7 +177,7 @@ def share_decode(code: Any, lang: str = "nl") -> dict[str, Any]:
     """The checklist, answers, role and team label in a share code (of this or an earlier version or format),
     and one notice naming what no longer fits or what an old link could not carry."""
     made = shared_response(_checklists(), code)
-    notices = [_migrated(made, lang), t("old_link", lang) if made.old_format else None]
+    notices = [migration_note(made, lang), t("old_link", lang) if made.old_format else None]
     return {
         "checklist": made.checklist,
         "answers": made.answers,
@@ -271,86 +250,37 @@ def _state(checklist: Checklist, saved: Saved) -> dict[str, Any]:
     }
 
 
-def team_view(files: Any, lang: str = "nl", date: Any = None) -> dict[str, Any]:
-    """Aggregate dropped exports and pasted share links: per checklist the team view, plus what was refused.
-
-    Each item is read on its own: a bad one is refused with its own sentence and the others still count.
-    """
-    # imported here: checklist pages never need statistics and friends, so their engine starts sooner
-    from .team import aggregate
-    from .teamview import render_intake, render_team, team_csv, team_dict
-
-    if not isinstance(files, list):
-        raise Refusal("bad_request")
-    checklists = _checklists()
-    accepted: dict[str, list[Response]] = {}
-    refused: list[dict[str, str]] = []
-    notes: list[dict[str, str]] = []
-    seen: set[str] = set()
-    for index, item in enumerate(files):
-        item = item if isinstance(item, Mapping) else {}
-        name = str(item.get("name", ""))[:200]  # the request was read (and cleaned) as a whole
-        if index >= MAX_FILES:
-            refused.append({"name": name, "message": t("too_many_files", lang, max=MAX_FILES)})
-            continue
-        try:
-            found = _read_team_item(checklists, item.get("text"), item.get("size"))
-        except Refusal as problem:
-            refused.append({"name": name, "message": refusal(problem.code, problem.details, lang)})
-            continue
-        except Exception:  # an item the engine cannot read must never stop the others
-            traceback.print_exc()
-            refused.append({"name": name, "message": t("engine_error", lang)})
-            continue
-        fingerprint = found.fingerprint()
-        if fingerprint in seen:
-            refused.append({"name": name, "message": t("duplicate", lang)})
-            continue
-        seen.add(fingerprint)
-        accepted.setdefault(found.checklist, []).append(found)
-        note = _migrated(found, lang)
-        if note:
-            notes.append({"name": name, "message": note})
-    views, files = [], {}
-    day, date = _day(date) or "export", date[:40] if isinstance(date, str) else None
-    for name, checklist in checklists.items():
-        if name not in accepted:
-            continue
-        team = aggregate(checklist, accepted[name])
-        views.append(render_team(checklist, team, lang))
-        if not team.waiting:
-            stem = f"team-{name}-v{checklist.version}-{day}"
-            data = json.dumps(team_dict(checklist, team, date=date), ensure_ascii=False, indent=2)
-            files[f"{name}:json"] = download(stem, "json", data)
-            files[f"{name}:csv"] = download(stem, "csv", team_csv(checklist, team, lang))
-    count = sum(len(v) for v in accepted.values())
-    return {
-        "summary": t("team_summary", lang, accepted=count, refused=len(refused)),
-        "intake": render_intake(refused, notes, list(files), lang),
-        "html": "".join(views),
-        "accepted": count,
-        "refused": refused,
-        "notes": notes,
-        "files": files,
-    }
+# the team session's requests: the module is imported only when the team page asks (checklist pages start sooner)
 
 
-def _file_text(text: Any, size: Any) -> Any:
-    # a file's text; a file too large for the page to read comes with its size only
-    if text is None and isinstance(size, int) and size > MAX_BYTES:
-        raise Refusal("too_large")
-    return text
+def _links() -> dict[str, dict[str, str]]:
+    return {name: urls for name, (_, urls) in _LOADED.items()}
 
 
-def _read_team_item(checklists: dict[str, Checklist], text: Any, size: Any) -> Response:
-    # an export file, or a pasted share link/code
-    text = _file_text(text, size)
-    if not isinstance(text, str):
-        raise Refusal("not_json")
-    stripped = text.strip()
-    if f"{CODE_PREFIX}." in stripped and not stripped.startswith("{"):
-        return shared_response(checklists, stripped)
-    return parse_export(checklists, text)
+def team_view(
+    files: Any, lang: str = "nl", date: Any = None, exclude: Any = None, plan: Any = None, snapshots: Any = None
+) -> dict[str, Any]:
+    """The team's picture from collected files and share links, with the groups to include, the team plan and its
+    progress since the last team snapshot. Each item is read on its own: a bad one is refused alone."""
+    from .session import team_view as view
+
+    return view(_checklists(), files, lang, date, exclude, plan, snapshots, _links(), migration_note)
+
+
+def team_snapshot(
+    files: Any, lang: str = "nl", exclude: Any = None, plan: Any = None, snapshots: Any = None
+) -> dict[str, Any]:
+    """The team snapshots with today's added (the team medians and the team plan, per checklist)."""
+    from .session import team_snapshot as take
+
+    return take(_checklists(), files, lang, exclude, plan, snapshots, migration_note)
+
+
+def team_restore(text: Any = None, lang: str = "nl") -> dict[str, Any]:
+    """A kept team session read back: what can be kept, and a notice when something could not."""
+    from .session import team_restore as read
+
+    return read(_checklists(), text, lang)
 
 
 def self_test() -> bool:
@@ -387,6 +317,8 @@ _OPERATIONS = {
     "snapshot": snapshot,
     "chart": chart,
     "team": team_view,
+    "team_snapshot": team_snapshot,
+    "team_restore": team_restore,
 }
 
 

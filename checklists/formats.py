@@ -10,6 +10,8 @@ from __future__ import annotations
 import base64
 import csv
 import io
+import re
+import unicodedata
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -35,6 +37,31 @@ MEDIA_TYPES = {"json": "application/json", "csv": "text/csv;charset=utf-8", "svg
 def download(stem: str, kind: str, text: str) -> dict[str, str]:
     """A file for the page to offer as a download: its name, its text and its media type."""
     return {"name": f"{stem}.{kind}", "text": text, "type": MEDIA_TYPES[kind]}
+
+
+def _slug(text: str) -> str:
+    # a label as part of a file name: ASCII letters and digits, accents dropped, words joined by hyphens
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return "-".join(re.findall(r"[a-z0-9]+", plain))[:40].strip("-")
+
+
+def file_stem(*parts: str | None) -> str:
+    """A download's name from its parts (checklist, role, team label, date): colleagues' files never share a name."""
+    return "-".join(slug for slug in (_slug(part) for part in parts if part) if slug) or "cx"
+
+
+def migration_note(made: Response, lang: str) -> str | None:
+    """The sentence that says which answers an older version's file lost (None when nothing was migrated)."""
+    if made.from_version is None:
+        return None
+    return t("migrated", lang, value=made.from_version, dropped=", ".join(made.dropped) or "—")
+
+
+def file_text(text: Any, size: Any) -> Any:
+    """A file's text as the page sent it; a file too large for the page to read comes with its size only."""
+    if text is None and isinstance(size, int) and size > MAX_BYTES:
+        raise Refusal("too_large")
+    return text
 
 
 def read_text(text: Any, *, max_chars: int = MAX_BYTES) -> Any:

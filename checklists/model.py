@@ -293,22 +293,27 @@ class Section:
     weight: float = 1.0
     chapter: str | None = None
     advice: Text | None = None
+    workshop: str | None = None
+    """The workshop card to run when this section is a focus area (a page of the site, like `chapter`)."""
 
     @classmethod
     def from_dict(cls, data: Any, path: str) -> Section:
         data = _mapping(data, path)
-        _keys(data, path, {"id", "title", "questions"}, {"weight", "chapter", "advice"})
+        _keys(data, path, {"id", "title", "questions"}, {"weight", "chapter", "advice", "workshop"})
         items = _list(data["questions"], _join(path, "questions"))
         return cls(
             id=_identifier(data["id"], _join(path, "id")),
             title=Text.from_dict(data["title"], _join(path, "title")),
             questions=tuple(Question.from_dict(q, _join(_join(path, "questions"), i)) for i, q in enumerate(items)),
+            workshop=_link(data["workshop"], _join(path, "workshop")) if "workshop" in data else None,
             **_guidance(data, path),
         )
 
     def to_dict(self) -> dict[str, Any]:
         questions = [q.to_dict() for q in self.questions]
-        return {"id": self.id, "title": self.title.to_dict(), "questions": questions, **_guidance_dict(self)}
+        workshop = {"workshop": self.workshop} if self.workshop else {}
+        title = self.title.to_dict()
+        return {"id": self.id, "title": title, "questions": questions, **_guidance_dict(self), **workshop}
 
 
 @dataclass(frozen=True)
@@ -641,6 +646,7 @@ class Checklist:
     def chapter_links(self) -> tuple[str, ...]:
         """Every chapter link the definition names, in order, without repeats."""
         links = [s.chapter for s in self.sections] + [q.chapter for s in self.sections for q in s.questions]
+        links += [s.workshop for s in self.sections]
         return tuple(dict.fromkeys(link for link in links if link))
 
     def to_dict(self) -> dict[str, Any]:

@@ -184,10 +184,9 @@ def _next_steps(
         if focus.low:
             named = "; ".join(f"“{questions[q].text.get(lang)}”" for q in focus.low)
             parts.append(f'<p class="cx-focus__low">{escape(t("low_named", lang, statements=named))}</p>')
-        if links.get(focus.link or ""):
-            parts.append(
-                f'<p><a href="{escape(links[focus.link])}">{escape(t("read_about", lang, section=title))}</a></p>'
-            )
+        for link, key in ((section.workshop, "run_workshop"), (focus.link, "read_about")):
+            if link and links.get(link):
+                parts.append(f'<p><a href="{escape(links[link])}">{escape(t(key, lang, section=title))}</a></p>')
         parts.append(_plan_fields(focus.id, title, plan.get(focus.id), lang))
         items.append(
             f'<li class="cx-focus" data-cx-focus="{escape(focus.id)}" data-cx-focus-kind="{focus.kind}">'

@@ -33,6 +33,7 @@ STRINGS: dict[str, Text] = {
     "advice": Text("Volgende stappen", "Next steps"),
     "read_more": Text("Lees verder", "Read more"),
     "read_about": Text("Lees verder over {section}", "Read more about {section}"),
+    "run_workshop": Text("Werk het uit in een werksessie over {section}", "Work it out in a workshop on {section}"),
     "low_named": Text("Laag beantwoord: {statements}.", "Answered low: {statements}."),
     "keep_step": Text(
         "Geen onderdeel ligt onder de norm. Houd vast wat werkt in {section}, je laagste onderdeel, en laat andere "
@@ -92,32 +93,39 @@ STRINGS: dict[str, Text] = {
     "role_short_other": Text("overig", "other-role"),
     # why an import, share link or team file is refused
     "too_large": Text(
-        "Dit bestand is te groot voor een export van deze site.", "This file is too large to be an export of this site."
+        "Dit bestand is te groot voor een download van deze site.",
+        "This file is too large to be a download from this site.",
     ),
     "empty": Text("Dit bestand is leeg.", "This file is empty."),
     "not_json": Text("Dit is geen geldig JSON-bestand.", "This is not a valid JSON file."),
-    "foreign": Text("Dit bestand is geen export van dit playbook.", "This file is not an export of this playbook."),
-    "schema": Text("Deze export heeft een onbekende opbouw.", "This export has an unknown structure."),
+    "foreign": Text(
+        "Dit bestand is geen download van dit playbook.", "This file is not a download from this playbook."
+    ),
+    "schema": Text("Dit bestand heeft een onbekende opbouw.", "This file has an unknown structure."),
     "unknown_checklist": Text(
-        "Deze export hoort bij een onbekende checklist ({value}).",
-        "This export belongs to an unknown checklist ({value}).",
+        "Dit bestand hoort bij een onbekende checklist ({value}).",
+        "This file belongs to an unknown checklist ({value}).",
     ),
     "other_checklist": Text(
-        "Deze export hoort bij een andere checklist ({value}).", "This export belongs to another checklist ({value})."
+        "Dit bestand hoort bij een andere checklist ({value}).", "This file belongs to another checklist ({value})."
     ),
     "version": Text(
-        "Deze export heeft een ongeldig versienummer ({value}).", "This export has an invalid version number ({value})."
+        "Dit bestand heeft een ongeldig versienummer ({value}).", "This file has an invalid version number ({value})."
     ),
     "newer_version": Text(
-        "Deze export komt van een nieuwere versie ({value}) dan deze site kent ({current}).",
-        "This export comes from a newer version ({value}) than this site knows ({current}).",
+        "Dit bestand komt van een nieuwere versie van de checklist ({value}) dan deze site kent ({current}).",
+        "This file comes from a newer version of the checklist ({value}) than this site knows ({current}).",
     ),
     "answers": Text(
-        "De antwoorden in deze export kloppen niet met de checklist.",
-        "The answers in this export do not match the checklist.",
+        "De antwoorden in dit bestand kloppen niet met de checklist.",
+        "The answers in this file do not match the checklist.",
     ),
-    "role": Text("De rol in deze export is onbekend ({value}).", "The role in this export is unknown ({value})."),
-    "label": Text("Het teamlabel in deze export is ongeldig.", "The team label in this export is invalid."),
+    "role": Text("De rol in dit bestand is onbekend ({value}).", "The role in this file is unknown ({value})."),
+    "label": Text("Het teamlabel in dit bestand is ongeldig.", "The team label in this file is invalid."),
+    "csv_item": Text(
+        "Dit is de spreadsheet-download. Vraag om de download voor de teamsessie of om een deellink.",
+        "This is the spreadsheet download. Ask for the download for the team session, or for a share link.",
+    ),
     "bad_code": Text(
         "Deze deellink is niet compleet of is veranderd. Vraag om een nieuwe link.",
         "This share link is incomplete or has been changed. Ask for a new link.",
@@ -130,14 +138,14 @@ STRINGS: dict[str, Text] = {
         "Deze deellink hoort bij versie {value} van de checklist; deze site heeft versie {current}.",
         "This share link belongs to version {value} of the checklist; this site has version {current}.",
     ),
-    "duplicate": Text("Deze export is al toegevoegd.", "This export has already been added."),
+    "duplicate": Text("Deze antwoorden zijn al toegevoegd.", "These answers have already been added."),
     "too_many_files": Text(
         "Er zijn al {max} bestanden ingelezen; dit bestand telt niet meer mee.",
         "{max} files have already been read; this one is not counted.",
     ),
     "too_complex": Text(
-        "Dit bestand is te diep genest of bevat te lange getallen om een export van dit playbook te zijn.",
-        "This file is nested too deeply or holds numbers too long to be an export of this playbook.",
+        "Dit bestand is te diep genest of bevat te lange getallen om een download van dit playbook te zijn.",
+        "This file is nested too deeply or holds numbers too long to be a download from this playbook.",
     ),
     # why the worker refuses a request (never shown for a working page; said in the page's language all the same)
     "bad_request": Text(
@@ -202,9 +210,9 @@ STRINGS: dict[str, Text] = {
     # the team view
     "respondents": Text("{n} respondenten", "{n} respondents"),
     "waiting": Text(
-        "Nog {missing} export(s) nodig. Om de anonimiteit te beschermen toont deze pagina de teamuitslag pas "
+        "Nog {missing} respondent(en) nodig. Om de anonimiteit te beschermen toont deze pagina de teamuitslag pas "
         "vanaf {min} respondenten.",
-        "{missing} more export(s) needed. To protect anonymity, this page only shows the team result from "
+        "{missing} more respondent(s) needed. To protect anonymity, this page only shows the team result from "
         "{min} respondents on.",
     ),
     "team_overall": Text("Totaalscore van het team", "The team's overall score"),
@@ -220,10 +228,45 @@ STRINGS: dict[str, Text] = {
     "no_discussion": Text("Het team is het over alle vragen eens.", "The team agrees on every question."),
     "distribution": Text("Antwoorden", "Answers"),
     "team_summary": Text(
-        "{accepted} export(s) geaccepteerd, {refused} geweigerd.", "{accepted} export(s) accepted, {refused} refused."
+        "{accepted} ingevulde checklist(s) tellen mee, {refused} niet.",
+        "{accepted} completed checklist(s) count, {refused} do not.",
     ),
-    "team_download_json": Text("Teamuitslag {name} als JSON", "Team result {name} as JSON"),
-    "team_download_csv": Text("Teamuitslag {name} als CSV", "Team result {name} as CSV"),
+    "team_download_json": Text("Download de teamuitslag: {name}", "Download the team result: {name}"),
+    "team_download_csv": Text("Teamuitslag als spreadsheet: {name}", "Team result as a spreadsheet: {name}"),
+    "team_file": Text("teamuitslag", "team-result"),
+    "team_focus": Text("Aandachtsgebieden van het team", "The team's focus areas"),
+    "team_plan_intro": Text(
+        "Bespreek eerst de uitspraken waarover jullie het minst eens zijn; spreek daarna per aandachtsgebied af wie "
+        "het oppakt en wanneer het klaar is. Deze browser bewaart het plan bij de sessie.",
+        "First talk through the statements you agree on least; then agree for each focus area who takes it on and "
+        "when it is done. This browser keeps the plan with the session.",
+    ),
+    "team_disagree": Text("Hier lopen jullie het verst uiteen: {statements}.", "Where you differ most: {statements}."),
+    "team_plan_legend": Text("Teamplan voor {section}", "Team plan for {section}"),
+    "team_progress": Text(
+        "Voortgang sinds de teammomentopname van {date}", "Progress since the team snapshot of {date}"
+    ),
+    "legend_median": Text("mediaan van het team", "the team's median"),
+    "legend_range": Text("van laagste tot hoogste score", "from the lowest to the highest score"),
+    "count_of": Text("{n}× {label}", "{n}× {label}"),
+    "strip_label": Text("Antwoorden: {counts}", "Answers: {counts}"),
+    "group_line": Text(
+        "{label}, versie {version} van de checklist: {n} respondent(en)",
+        "{label}, version {version} of the checklist: {n} respondent(s)",
+    ),
+    "no_label": Text("zonder teamlabel", "no team label"),
+    "groups_differ": Text(
+        "De verzamelde antwoorden voor {checklist} hebben verschillende teamlabels of versies. Kies wat meetelt:",
+        "The answers collected for {checklist} carry different team labels or versions. Choose what counts:",
+    ),
+    "corrupt_session": Text(
+        "De bewaarde teamsessie kon niet worden gelezen; het origineel blijft apart bewaard.",
+        "The kept team session could not be read; the original is kept apart.",
+    ),
+    "session_dropped": Text(
+        "{n} bewaarde onderdelen van de teamsessie konden niet worden gelezen; het origineel blijft apart bewaard.",
+        "{n} kept items of the team session could not be read; the original is kept apart.",
+    ),
     "team_item": Text("{name}: {reason}", "{name}: {reason}"),
     "team_gap": Text("Directie en managers tegenover medewerkers", "Board and managers versus staff"),
     "gap_intro": Text(
@@ -254,6 +297,9 @@ STRINGS: dict[str, Text] = {
     "csv_coverage": Text("beantwoord (%)", "answered (%)"),
     "csv_provisional": Text("voorlopige uitslag", "provisional result"),
     "csv_not_applicable": Text("niet van toepassing", "not applicable"),
+    "csv_team_plan": Text(
+        "aandachtsgebied;mediaan;eigenaar;klaar_op", "focus_area;median;owner;due_by"
+    ),
     "csv_team": Text(
         "onderdeel;vraag_id;vraag;aantal;mediaan;laagste;hoogste;q1;q3",
         "section;question_id;question;count;median;lowest;highest;q1;q3",

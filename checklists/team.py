@@ -14,7 +14,7 @@ from fractions import Fraction
 from .answers import not_applicable
 from .model import UNKNOWN, Checklist
 from .record import LEADERS, STAFF, Response
-from .scoring import Result, score
+from .scoring import Result, display, score
 
 MIN_RESPONDENTS = 3
 GROUP_MIN = 2
@@ -87,6 +87,17 @@ class Gap:
 
 
 @dataclass(frozen=True)
+class TeamFocus:
+    """A team focus area: a section whose team median is below the pass mark (or the lowest, to keep), with the
+    statements of it the team disagrees on most (the ones to talk through before agreeing on an action)."""
+
+    id: str
+    kind: str
+    median: float
+    disagreements: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class TeamResult:
     """The team's picture for one checklist; `waiting` while fewer than MIN_RESPONDENTS have answered."""
 
@@ -100,6 +111,7 @@ class TeamResult:
     gaps: tuple[Gap, ...]
     roles: dict[str, int]
     languages: dict[str, int]
+    focus: tuple[TeamFocus, ...] = ()
 
 
 def aggregate(checklist: Checklist, responses: Sequence[Response], *, discussion_size: int = 5) -> TeamResult:
@@ -128,7 +140,32 @@ def aggregate(checklist: Checklist, responses: Sequence[Response], *, discussion
         gaps=_gaps(checklist, responses, results),
         roles=roles,
         languages=languages,
+        focus=team_focus(checklist, sections, questions),
     )
+
+
+DISAGREEMENTS = 2
+"""How many of a focus area's statements a team focus area names as the ones the team disagrees on most."""
+
+
+def team_focus(
+    checklist: Checklist, sections: Sequence[SectionStats], questions: Sequence[QuestionStats]
+) -> tuple[TeamFocus, ...]:
+    """At most `checklist.focus_areas` sections whose team median, shown as a whole number, is below the pass mark,
+    weakest first (ties in checklist order); with none below, the lowest one, to keep. Each names the statements of
+    that section the team disagrees on most (as the discussion list ranks them), at most DISAGREEMENTS."""
+    scored = [(i, s) for i, s in enumerate(sections) if s.spread is not None]
+    if not scored:
+        return ()
+    ranked = sorted(scored, key=lambda item: (display(item[1].spread.median), item[0]))
+    below = [s for _, s in ranked if display(s.spread.median) < checklist.pass_mark]
+    chosen, kind = (below[: checklist.focus_areas], "improve") if below else ([ranked[0][1]], "keep")
+    by_id = {q.id: q for q in questions}
+    focus = []
+    for stats in chosen:
+        own = [by_id[q.id] for q in checklist.section(stats.id).questions if q.id in by_id]
+        focus.append(TeamFocus(stats.id, kind, stats.spread.median, _discussion(own, DISAGREEMENTS)))
+    return tuple(focus)
 
 
 def _count(items: Iterable[str]) -> dict[str, int]:

@@ -73,6 +73,7 @@ def load_blocks(path: Path) -> tuple[Block, ...]:
 def check_links(checklist: Checklist, docs: Path) -> None:
     """Every chapter link must name an existing page (both editions) and, if given, an existing heading id."""
     places = [(f"sections[{i}].chapter", s.chapter) for i, s in enumerate(checklist.sections)]
+    places += [(f"sections[{i}].workshop", s.workshop) for i, s in enumerate(checklist.sections)]
     places += [
         (f"sections[{i}].questions[{j}].chapter", q.chapter)
         for i, s in enumerate(checklist.sections)

@@ -231,7 +231,13 @@ def test_answers_csv_has_one_row_per_question_with_the_sections_plan() -> None:
     assert by_id[vision][1] == "75"
     assert by_id[culture][4] == "?"
     assert by_id[people][4:] == ["", "", "", ""]
-    assert rows[-4:] == [["totaalscore", "75"], ["niveau", "Stevig gegrond"], ["beantwoord (%)", "3"], ["voorlopige uitslag", "Ja"]]
+    totals = [
+        ["totaalscore", "75"],
+        ["niveau", "Stevig gegrond"],
+        ["beantwoord (%)", "3"],
+        ["voorlopige uitslag", "Ja"],
+    ]
+    assert rows[-4:] == totals
 
 
 def test_answers_csv_names_the_gate_and_what_did_not_apply() -> None:

@@ -20,6 +20,7 @@ LAYERS = {
     "report": 2,
     "teamview": 2,
     "formats": 2,
+    "session": 3,
     "api": 3,
     "__init__": 3,
 }

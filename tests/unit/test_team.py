@@ -151,19 +151,21 @@ def test_team_api_accepts_refuses_and_deduplicates() -> None:
     out = reply["result"]
     assert out["accepted"] == 4
     reasons = {r["name"]: r["message"] for r in out["refused"]}
-    assert reasons["again.json"] == "This export has already been added."
+    assert reasons["again.json"] == "These answers have already been added."
     assert reasons["empty.json"] == "This file is empty."
     assert "share link" in reasons["broken link"]
     assert "<img src=x onerror=alert(1)>" in reasons["evil.json"]  # raw in data; the page inserts it as text
     assert 'data-cx-respondents="4"' in out["html"]
     assert set(out["files"]) == {"demo:json", "demo:csv"}
-    assert out["files"]["demo:csv"]["name"] == "team-demo-v1-2026-11-23.csv"
+    assert out["files"]["demo:csv"]["name"] == "team-result-demo-2026-11-23.csv"
     assert out["files"]["demo:csv"]["type"].startswith("text/csv")
     assert out["notes"] == []
     # the intake: one line per refused item (escaped), a button per download, and the summary sentence
-    assert out["summary"] == "4 export(s) accepted, 4 refused."
+    assert out["summary"] == "4 completed checklist(s) count, 4 do not."
     assert out["intake"].count("<li>") == 4 and "<img" not in out["intake"] and "&lt;img" in out["intake"]
-    assert 'data-cx-team-download="demo:json"' in out["intake"] and "Team result demo as CSV" in out["intake"]
+    assert 'data-cx-team-download="demo:json"' in out["intake"]
+    assert "Team result as a spreadsheet: Demo" in out["intake"]
+    assert "demo" not in out["intake"].replace('data-cx-team-download="demo:', "")  # no checklist id in a label
 
 
 def test_a_file_the_page_did_not_read_is_refused_as_too_large() -> None:
@@ -171,7 +173,7 @@ def test_a_file_the_page_did_not_read_is_refused_as_too_large() -> None:
     files = [{"name": "big.json", "text": None, "size": 50_000_000}, {"name": "odd.json", "text": None}]
     out = json.loads(api.handle(json.dumps({"op": "team", "args": {"files": files, "lang": "nl"}})))["result"]
     assert [r["message"] for r in out["refused"]] == [
-        "Dit bestand is te groot voor een export van deze site.",
+        "Dit bestand is te groot voor een download van deze site.",
         "Dit is geen geldig JSON-bestand.",
     ]
     assert out["files"] == {} and 'data-cx-team-download="' not in out["intake"]
@@ -204,7 +206,9 @@ def test_team_api_flags_exports_from_an_older_version() -> None:
 
 def test_items_past_the_limit_are_refused_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
     api.define(DEMO.to_dict())
-    monkeypatch.setattr(api, "MAX_FILES", 3)
+    from checklists import session
+
+    monkeypatch.setattr(session, "MAX_FILES", 3)
     files = [
         {"name": f"p{v}.json", "text": json.dumps(export_dict(person({"one-a": v}, date=str(v))))} for v in range(1, 6)
     ]
