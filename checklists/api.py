@@ -190,14 +190,20 @@ def share_decode(code: Any, lang: str = "nl") -> dict[str, Any]:
 def restore(checklist_id: Any, text: Any = None, lang: str = "nl") -> dict[str, Any]:
     """A browser's saved entry (its raw text), validated and carried over: the state to keep and one notice.
 
-    `lossy` says the entry holds something the state leaves out (the page keeps the original aside and never
-    writes over it before the reader acts); `newer` says a newer version of the site wrote it (the page leaves
-    it untouched and saves nothing).
+    `lossy` says the entry holds something the state leaves out (the page keeps the original apart); `held` says the
+    engine could not read all of it (the page then writes nothing over it before the reader acts); `newer` says a
+    newer version of the site wrote it (the page leaves it untouched and saves nothing until the reader chooses).
     """
     checklist, _ = _get(checklist_id)
     if not isinstance(text, str):
         restored = read_saved(checklist, {"schema": SCHEMA})
-        return {"state": _state(checklist, restored.saved), "notice": None, "lossy": False, "newer": False}
+        return {
+            "state": _state(checklist, restored.saved),
+            "notice": None,
+            "lossy": False,
+            "held": False,
+            "newer": False,
+        }
     restored = read_saved_text(checklist, text)
     if restored.newer:
         notice = t("newer_saved", lang)
@@ -205,11 +211,11 @@ def restore(checklist_id: Any, text: Any = None, lang: str = "nl") -> dict[str, 
         notice = t("corrupt_saved", lang)
     elif restored.dropped:
         parts = "; ".join(t(key, lang, detail=detail) for key, detail in restored.dropped)
-        notice = f"{t('restored', lang, what=parts)} {t('kept_aside', lang)}"
+        notice = f"{t('restored', lang, what=parts)} {t('kept_aside' if restored.held else 'copy_apart', lang)}"
     else:
         notice = None
     state = _state(checklist, restored.saved)
-    return {"state": state, "notice": notice, "lossy": restored.lossy, "newer": restored.newer}
+    return {"state": state, "notice": notice, "lossy": restored.lossy, "held": restored.held, "newer": restored.newer}
 
 
 def snapshot(

@@ -121,6 +121,8 @@ def respond(
 
 SCHEMA = 1
 """The version of the saved entry's own shape (not of the checklist)."""
+MIGRATED = ("dropped_answers", "dropped_snapshot_answers")
+"""What carrying answers over to the current version leaves out as a matter of course (named, but not held)."""
 MAX_SNAPSHOTS = 40
 
 
@@ -171,6 +173,12 @@ class Restored:
     def lossy(self) -> bool:
         """Whether the entry as saved holds anything the page will not keep: then the original is kept aside."""
         return self.corrupt or self.newer or bool(self.dropped)
+
+    @property
+    def held(self) -> bool:
+        """Whether the page must not write over the entry until the reader acts: it could not read all of it (only
+        answers an older version carried, or that no longer fit, are left out as a matter of course)."""
+        return self.corrupt or self.newer or any(key not in MIGRATED for key, _ in self.dropped)
 
 
 def valid_date(value: Any) -> str | None:

@@ -178,6 +178,10 @@ STRINGS: dict[str, Text] = {
         "These answers were saved by a newer version of this site. This page leaves them untouched and saves "
         "nothing over them. Download them, or choose ‘Save again from now on’: they are then kept apart.",
     ),
+    "copy_apart": Text(
+        "Deze browser houdt een kopie van wat er bewaard was apart; je kunt die hieronder downloaden.",
+        "This browser keeps a copy of what was saved apart; you can download it below.",
+    ),
     "kept_aside": Text(
         "Het origineel blijft bewaard tot je zelf iets verandert; daarna houdt deze browser een kopie apart. "
         "Je kunt het hieronder downloaden.",
@@ -297,9 +301,7 @@ STRINGS: dict[str, Text] = {
     "csv_coverage": Text("beantwoord (%)", "answered (%)"),
     "csv_provisional": Text("voorlopige uitslag", "provisional result"),
     "csv_not_applicable": Text("niet van toepassing", "not applicable"),
-    "csv_team_plan": Text(
-        "aandachtsgebied;mediaan;eigenaar;klaar_op", "focus_area;median;owner;due_by"
-    ),
+    "csv_team_plan": Text("aandachtsgebied;mediaan;eigenaar;klaar_op", "focus_area;median;owner;due_by"),
     "csv_team": Text(
         "onderdeel;vraag_id;vraag;aantal;mediaan;laagste;hoogste;q1;q3",
         "section;question_id;question;count;median;lowest;highest;q1;q3",

@@ -372,7 +372,7 @@ def render_intake(
             continue
         boxes = "".join(
             f'<li><label><input type="checkbox" data-cx-team-group="{escape(g["key"])}"'
-            f'{" checked" if g["included"] else ""}> '
+            f"{' checked' if g['included'] else ''}> "
             f"{escape(_group_line(g, lang))}"
             f"</label></li>"
             for g in own

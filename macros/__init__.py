@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-PARTS = ("strings", "editorial", "plays", "site", "forms", "method", "pages")
+PARTS = ("strings", "editorial", "plays", "workshops", "site", "forms", "method", "pages")
 
 
 def define_env(env: Any) -> None:

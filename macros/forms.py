@@ -15,6 +15,9 @@ from checklists.scoring import display
 
 from .strings import t
 
+TEAM_MESSAGES = ("team_saved_snapshot", "team_cleared", "team_confirm_clear", "team_title_sep", "team_not_saved")
+"""The team page's own sentences for its glue."""
+
 # the sentences the page's glue shows, passed to it as JSON in the page's language
 MESSAGES = (
     "loading",
@@ -302,26 +305,44 @@ def payload(checklist: Checklist, lang: str, links: dict[str, str]) -> str:
 
 
 def render_team_view(checklists: dict[str, Checklist], lang: str, links: dict[str, dict[str, str]]) -> str:
-    """The team session tool: files and share links in, the team's picture out, nothing sent anywhere."""
+    """The team session tool: files, share links and pasted text in one place, the team's picture out, the team plan
+    kept in this browser with the session; nothing is sent anywhere."""
     payload = {
         "definitions": [c.to_dict() for c in checklists.values()],
         "links": links,
-        "messages": _messages(lang),
+        "messages": _messages(lang) | {key: t(key, lang) for key in TEAM_MESSAGES},
     }
-    return (
-        f'<div class="cx-teamview" data-cx-teamview data-cx-lang="{lang}">'
-        f'<p class="cx-status" data-cx-status role="status"></p>'
+    notice = (
+        f'<div class="cx-notice" data-cx-notice role="alert" hidden><p data-cx-notice-text></p>'
+        f'<p class="cx-notice__actions" data-cx-notice-actions hidden>'
+        f"{_button('download_original', lang, 'data-cx-download-original')}</p></div>"
+    )
+    collect = (
+        f'<section class="cx-team__collect" aria-labelledby="cx-team-collect-title">'
+        f'<h2 id="cx-team-collect-title">{_t("team_collect", lang)}</h2>'
         f'<div class="cx-drop" data-cx-drop>'
         f'<p><label for="cx-team-files">{_t("team_files", lang)}</label><br>'
-        f'<input type="file" id="cx-team-files" multiple accept=".json,application/json" data-cx-team-files></p>'
-        f'<p class="cx-hint">{_t("team_drop", lang)}</p></div>'
+        f'<input type="file" id="cx-team-files" multiple accept=".json,.csv,application/json,text/csv" '
+        f'data-cx-team-files></p><p class="cx-hint">{_t("team_drop", lang)}</p>'
         f'<p><label for="cx-team-links">{_t("team_links", lang)}</label><br>'
         f'<textarea id="cx-team-links" rows="3" data-cx-team-links></textarea><br>'
-        f'<button type="button" class="md-button" data-cx-team-add>{_t("team_add_links", lang)}</button> '
-        f'<button type="button" class="md-button" data-cx-team-clear>{_t("team_clear", lang)}</button></p>'
+        f"{_button('team_add_links', lang, 'data-cx-team-add')}</p></div>"
         f'<p class="cx-team__summary" role="status" data-cx-team-summary>{_t("team_empty", lang)}</p>'
         f'<div class="cx-team__intake" data-cx-team-intake></div>'
+        f'<p class="cx-team__clear"><button type="button" class="md-button cx-button--danger" data-cx-team-clear>'
+        f"{_t('team_clear', lang)}</button></p></section>"
+    )
+    result = (
         f'<section class="cx-team__result" aria-labelledby="cx-team-result-title">'
-        f'<h2 id="cx-team-result-title">{_t("team_result", lang)}</h2>'
-        f"<div data-cx-team-result></div></section></div>" + _json_script(payload, "cx-team-definitions", "team")
+        f'<h2 id="cx-team-result-title">{_t("team_result", lang)}<span class="cx-team__session" data-cx-team-title>'
+        f'</span></h2><p class="cx-team__date" data-cx-team-date></p><div data-cx-team-result></div>'
+        f'<p class="cx-team__actions" data-cx-team-actions hidden>'
+        f"{_button('team_snapshot', lang, 'data-cx-team-snapshot', True)} "
+        f"{_button('team_print', lang, 'data-cx-team-print')}</p>"
+        f'<p class="cx-actions__status" role="status" data-cx-team-status></p></section>'
+    )
+    return (
+        f'<div class="cx-teamview cx-actions" data-cx-teamview data-cx-lang="{lang}" data-search-exclude>'
+        f'<p class="cx-status" data-cx-status role="status"></p>{notice}{collect}{result}</div>'
+        + _json_script(payload, "cx-team-definitions", "team")
     )

@@ -20,6 +20,7 @@ from .editorial import abbreviations, cited_sources
 from .forms import render_team_view
 from .site import SiteData
 from .strings import t
+from .workshops import render as workshop_card
 
 
 def _lang(env: Any) -> str:
@@ -46,6 +47,7 @@ def _url(env: Any, target: str) -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
+WORKSHOP_LABELS = ("time", "people", "materials", "steps", "output", "follow_up", "background")
 SECONDS_PER_STATEMENT = 25
 """How long a considered answer takes, anchors read: 36 statements take about a quarter of an hour."""
 
@@ -274,6 +276,14 @@ def register(env: Any) -> None:
         link = f"[{t('play_checklist', lang, name=name)}]({_link(env, target)}){{ .md-button .md-button--primary }}"
         labels = (t("play_actions", lang), t("play_questions", lang))
         return plays.render(site.plays[key], lang, kicker, labels, link)
+
+    @env.macro
+    def workshops() -> str:
+        """Every workshop card (macros/workshops/), in the order of their files, each under its own heading."""
+        lang = _lang(env)
+        labels = {key: t(f"workshop_{key}", lang) for key in WORKSHOP_LABELS}
+        cards = [workshop_card(card, lang, labels, _link(env, card.chapter)) for card in site.workshops.values()]
+        return "\n\n".join(cards)
 
     @env.macro
     def block_nav() -> str:

@@ -16,6 +16,7 @@ from checklists.model import Checklist, ChecklistError, Text
 
 from .editorial import Editorial, fields, read_list
 from .plays import Play, load_plays
+from .workshops import Workshop, load_workshops
 
 HERE = Path(__file__).parent
 HEADING_ID = re.compile(r"\{ *#([a-z0-9-]+) *\}")
@@ -44,6 +45,7 @@ class SiteData:
     blocks: tuple[Block, ...]
     editorial: Editorial
     plays: dict[str, Play]
+    workshops: dict[str, Workshop]
 
     @classmethod
     def load(cls, definitions: Path, docs: Path) -> SiteData:
@@ -51,7 +53,16 @@ class SiteData:
         checklists = load_all(definitions)
         for checklist in checklists.values():
             check_links(checklist, docs)
-        return cls(checklists, load_blocks(HERE / "blocks.yml"), Editorial.load(HERE), load_plays())
+        workshops = load_workshops()
+        for card in workshops.values():
+            check_link(card.chapter, docs, "chapter", f"workshops/{card.id}.yml")
+        for checklist in checklists.values():
+            for i, section in enumerate(checklist.sections):
+                page, _, anchor = (section.workshop or "").partition("#")
+                if section.workshop and (page != WORKSHOPS or anchor not in workshops):
+                    message = f"names {section.workshop}, which is not a card of {WORKSHOPS} (macros/workshops/)"
+                    raise ChecklistError(f"sections[{i}].workshop", message, file=f"{checklist.id}.yml")
+        return cls(checklists, load_blocks(HERE / "blocks.yml"), Editorial.load(HERE), load_plays(), workshops)
 
     def block_of(self, src_uri: str) -> Block:
         """The building block whose chapter is `src_uri` (either language edition)."""
@@ -70,6 +81,21 @@ def load_blocks(path: Path) -> tuple[Block, ...]:
         raise error.in_file(path.name) from None
 
 
+WORKSHOPS = "tools/workshops.md"
+"""The page that holds every workshop card."""
+
+
+def check_link(link: str, docs: Path, path: str, file: str) -> None:
+    """A link to a page of the site must name an existing page (both editions) and, if given, an existing heading."""
+    page, _, anchor = link.partition("#")
+    for edition in (docs / page, docs / page.replace(".md", ".en.md")):
+        if not edition.is_file():
+            raise ChecklistError(path, f"links to {edition.relative_to(docs)}, which does not exist", file=file)
+        if anchor and page != WORKSHOPS and anchor not in HEADING_ID.findall(edition.read_text(encoding="utf-8")):
+            message = f"links to #{anchor}, which {edition.relative_to(docs)} does not have"
+            raise ChecklistError(path, message, file=file)
+
+
 def check_links(checklist: Checklist, docs: Path) -> None:
     """Every chapter link must name an existing page (both editions) and, if given, an existing heading id."""
     places = [(f"sections[{i}].chapter", s.chapter) for i, s in enumerate(checklist.sections)]
@@ -80,13 +106,5 @@ def check_links(checklist: Checklist, docs: Path) -> None:
         for j, q in enumerate(s.questions)
     ]
     for path, link in places:
-        if not link:
-            continue
-        page, _, anchor = link.partition("#")
-        for edition in (docs / page, docs / page.replace(".md", ".en.md")):
-            if not edition.is_file():
-                message = f"links to {edition.relative_to(docs)}, which does not exist"
-                raise ChecklistError(path, message, file=f"{checklist.id}.yml")
-            if anchor and anchor not in HEADING_ID.findall(edition.read_text(encoding="utf-8")):
-                message = f"links to #{anchor}, which {edition.relative_to(docs)} does not have"
-                raise ChecklistError(path, message, file=f"{checklist.id}.yml")
+        if link:
+            check_link(link, docs, path, f"{checklist.id}.yml")

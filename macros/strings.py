@@ -52,6 +52,13 @@ STRINGS: dict[str, Text] = {
     "play_actions": Text("Wat je doet", "What to do"),
     "play_questions": Text("Vragen voor de directie", "Questions for the board"),
     "play_checklist": Text("Toets waar jullie staan: {name}", "See where you stand: {name}"),
+    "workshop_time": Text("Tijd:", "Time:"),
+    "workshop_people": Text("Wie:", "Who:"),
+    "workshop_materials": Text("Nodig:", "You need:"),
+    "workshop_steps": Text("Zo verloopt het", "How it runs"),
+    "workshop_output": Text("Wat het oplevert:", "What it produces:"),
+    "workshop_follow_up": Text("Daarna:", "Afterwards:"),
+    "workshop_background": Text("Waar het idee vandaan komt", "Where the idea comes from"),
     "cited_none": Text("Deze pagina citeert geen bronnen.", "This page cites no sources."),
     "chapter_checklist": Text(
         "Toets waar jullie staan met de checklist {name}.", "See where you stand with the checklist {name}."
@@ -141,15 +148,38 @@ STRINGS: dict[str, Text] = {
     "hide_answers": Text("Verberg de antwoorden", "Hide the answers"),
     "adopt": Text("Neem deze antwoorden over", "Adopt these answers"),
     "leave_shared": Text("Terug naar mijn eigen antwoorden", "Back to my own answers"),
+    "team_collect": Text("Antwoorden verzamelen", "Collect the answers"),
     "team_files": Text(
-        "Exports toevoegen (JSON-bestanden, meerdere tegelijk)", "Add exports (JSON files, several at once)"
+        "Voeg de bestanden van je collega's toe (hun download voor de teamsessie; meerdere tegelijk)",
+        "Add your colleagues' files (their download for the team session; several at once)",
     ),
     "team_drop": Text("Of sleep de bestanden hierheen.", "Or drop the files here."),
-    "team_links": Text("Of plak deellinks, één per regel", "Or paste share links, one per line"),
-    "team_add_links": Text("Links toevoegen", "Add links"),
-    "team_clear": Text("Opnieuw beginnen", "Start again"),
+    "team_links": Text(
+        "Of plak hier deellinks (één per regel) of de tekst van een download",
+        "Or paste share links here (one per line), or the text of a download",
+    ),
+    "team_add_links": Text("Toevoegen", "Add"),
+    "team_clear": Text("Begin een nieuwe sessie", "Start a new session"),
+    "team_confirm_clear": Text(
+        "Alle verzamelde antwoorden en het teamplan van deze sessie wissen? Teammomentopnamen blijven bewaard.",
+        "Erase all collected answers and the team plan of this session? Team snapshots are kept.",
+    ),
+    "team_cleared": Text(
+        "Een nieuwe sessie: de verzamelde antwoorden zijn gewist.", "A new session: the collected answers are erased."
+    ),
     "team_result": Text("Teamuitslag", "Team result"),
-    "team_empty": Text("Nog geen exports toegevoegd.", "No exports added yet."),
+    "team_title_sep": Text(": ", ": "),
+    "team_empty": Text("Nog niets toegevoegd.", "Nothing added yet."),
+    "team_snapshot": Text("Bewaar als teammomentopname", "Save as a team snapshot"),
+    "team_saved_snapshot": Text(
+        "Teammomentopname bewaard: bij de volgende sessie zie je hoe elk gepland aandachtsgebied bewoog.",
+        "Team snapshot saved: at the next session you will see how each planned focus area moved.",
+    ),
+    "team_print": Text("Afdrukken als teamrapport", "Print as a team report"),
+    "team_not_saved": Text(
+        "Deze browser kan de sessie niet bewaren: sluit je de pagina, dan is ze weg. Download de teamuitslag.",
+        "This browser cannot keep the session: if you close the page, it is gone. Download the team result.",
+    ),
     # messages the page's glue shows (passed to it as JSON)
     "loading": Text("De score wordt voorbereid…", "Getting the score ready…"),
     "progress": Text(
@@ -176,8 +206,9 @@ STRINGS: dict[str, Text] = {
         "browser.",
     ),
     "not_saving": Text(
-        "Wat je nu verandert, wordt niet bewaard totdat je kiest: download wat er bewaard was, of begin opnieuw.",
-        "What you change now is not saved until you choose: download what was saved, or start afresh.",
+        "Wat je nu verandert, wordt nog niet bewaard: download eerst wat er bewaard was, of kies "
+        "‘Bewaar vanaf nu weer’.",
+        "What you change now is not saved yet: first download what was saved, or choose ‘Save again from now on’.",
     ),
     "started_afresh": Text(
         "Je begint opnieuw. Wat er bewaard was, houdt deze browser apart; je kunt het nog downloaden.",

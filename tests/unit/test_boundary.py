@@ -291,7 +291,7 @@ def test_unreadable_saved_data_is_kept_aside_with_a_notice(text: str) -> None:
 
 def test_nothing_saved_restores_quietly() -> None:
     out = reply("restore", {"checklist_id": "leadership", "text": None, "lang": "en"})["result"]
-    assert out == {"state": out["state"], "notice": None, "lossy": False, "newer": False}
+    assert out == {"state": out["state"], "notice": None, "lossy": False, "held": False, "newer": False}
     assert out["state"]["answers"] == {}
 
 

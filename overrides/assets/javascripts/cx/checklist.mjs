@@ -140,23 +140,25 @@ export class ChecklistPage {
    * newer version of the site is never written over.
    */
   async restore(text) {
-    const { state, notice, lossy, newer } = await this.call("restore", { text });
-    if (lossy) this.keepOriginal(text, newer);
+    const { state, notice, lossy, held, newer } = await this.call("restore", { text });
+    if (lossy) this.keepOriginal(text, held, newer);
     if (notice) this.notice(notice, lossy);
     if (this.hold) this.notice(this.hold === "full" ? this.messages.aside_full : this.messages.not_saving);
     const mine = this.touched ? this.onForm() : null; // what the reader did meanwhile wins
     this.state = state;
     this.ready = true;
     this.fill(mine ? { ...state, ...mine } : state);
-    if (mine) this.save();
+    // answers of an older version, carried over, are saved back at once (a copy of the original stays apart); an
+    // entry the engine could not read whole waits for the reader, who acts by changing something
+    if (mine || (lossy && !held && !this.hold)) this.save();
     else remove(this.store, keyOf(this.id, ":pending"));
   }
 
   /** Keep the stored text the engine could not keep whole: for download, and apart in storage where it fits. */
-  keepOriginal(text, newer) {
+  keepOriginal(text, held, newer) {
     this.original = text;
     const apart = text !== null && write(this.store, keyOf(this.id, ":original"), text, { raw: true });
-    this.hold = newer ? "newer" : apart ? null : "full";
+    this.hold = newer ? "newer" : apart || !held ? null : "full";
   }
 
   downloadOriginal() {

@@ -1,42 +1,89 @@
-// The team view: exports and pasted share links in, the team's picture out. The engine reads every item on
-// its own and renders what became of each, the views and the downloads; a file too large is not even read.
+// The team session: files, share links and pasted text in, the team's picture out, with the groups to include,
+// the team plan and team snapshots. The session is kept in this browser (the facilitator can close the tab and come
+// back); what is kept is outside input, so the engine reads it back first (team_restore) and every item is read
+// again on every request. The engine renders everything the facilitator sees; this module moves it.
 import { download, payload } from "./dom.mjs";
 import { engine, fileText, watch } from "./engine.mjs";
+import { keyOf, openStorage, readText, write } from "./storage.mjs";
+
+const KEY = keyOf("team-session");
+const SCHEMA = 1;
 
 export function mountTeam(root) {
   const lang = root.dataset.cxLang;
   const data = payload('script.cx-team-definitions[data-cx-for="team"]');
+  const { messages } = data;
   const $ = (selector) => root.querySelector(selector);
   const client = engine(root);
-  const items = [];
+  const store = openStorage();
+  const session = { items: [], exclude: [], plan: {}, snapshots: [] };
   let files = {};
+  let restored = false;
+  let original = null;
   const definitions = data.definitions.map((definition) =>
     client.call("define", { definition, links: data.links[definition.id] || {} }),
   );
-  const ready = watch(root, $("[data-cx-status]"), data.messages, Promise.all(definitions));
+  const ready = watch(root, $("[data-cx-status]"), messages, Promise.all(definitions));
+  const say = (text) => {
+    $("[data-cx-team-status]").textContent = text;
+  };
+  const notice = (text, offer = false) => {
+    const box = $("[data-cx-notice]");
+    box.querySelector("[data-cx-notice-text]").textContent = text;
+    box.querySelector("[data-cx-notice-actions]").hidden = !offer;
+    box.hidden = false;
+  };
+  const save = () => {
+    if (!restored || !store) return;
+    if (!write(store, KEY, { schema: SCHEMA, ...session })) notice(messages.team_not_saved);
+  };
+  const request = () => ({ files: session.items, lang, exclude: session.exclude, plan: session.plan });
 
   let latest = 0;
   const refresh = async () => {
-    if (root.dataset.cxEngineState !== "ready") return;
+    if (!restored) return;
     const ticket = ++latest;
     const summary = $("[data-cx-team-summary]");
-    const reply = await client.call("team", { files: items, lang, date: new Date().toISOString() }).catch((error) => {
+    const date = new Date().toISOString();
+    const reply = await client.call("team", { ...request(), date, snapshots: session.snapshots }).catch((error) => {
       if (ticket === latest) summary.textContent = error.message; // the engine's sentence; the items stay
     });
     if (!reply || ticket !== latest) return;
     summary.textContent = reply.summary;
     $("[data-cx-team-intake]").innerHTML = reply.intake; // built and escaped by the engine
     $("[data-cx-team-result]").innerHTML = reply.html;
+    $("[data-cx-team-title]").textContent = reply.title ? `${messages.team_title_sep}${reply.title}` : "";
+    $("[data-cx-team-date]").textContent = reply.html ? new Date().toLocaleDateString(lang === "en" ? "en-GB" : "nl-NL") : "";
+    $("[data-cx-team-actions]").hidden = Object.keys(reply.files).length === 0;
     files = reply.files;
     root.dataset.cxTeamRenders = String(Number(root.dataset.cxTeamRenders || 0) + 1);
     root.dataset.cxTeamRenderAt = String(performance.now()); // for the benchmarks
   };
-  ready.then(refresh, () => {});
 
+  // the kept session, read back by the engine; one that cannot be read whole is kept apart and offered for download
+  const restore = async () => {
+    const text = readText(store, KEY);
+    const { state, notice: said, lossy } = await client.call("team_restore", { text, lang });
+    if (lossy && text !== null) {
+      original = text;
+      write(store, `${KEY}:original`, text, { raw: true });
+    }
+    if (said) notice(said, lossy);
+    session.items.unshift(...state.items); // anything added while the engine loaded comes after
+    Object.assign(session, { exclude: state.exclude, plan: state.plan, snapshots: state.snapshots });
+    restored = true;
+    if (!lossy) save();
+  };
+  ready.then(restore).then(refresh, () => {});
+
+  const added = () => {
+    save();
+    refresh();
+  };
   const addFiles = async (list) => {
     const texts = await Promise.all(list.map(fileText));
-    list.forEach((file, i) => items.push({ name: file.name, text: texts[i], size: file.size }));
-    refresh();
+    list.forEach((file, i) => session.items.push({ name: file.name, text: texts[i], size: file.size }));
+    added();
   };
   const input = $("[data-cx-team-files]");
   input.addEventListener("change", async () => {
@@ -54,16 +101,44 @@ export function mountTeam(root) {
   drop.addEventListener("drop", over(false));
   $("[data-cx-team-add]").addEventListener("click", () => {
     const area = $("[data-cx-team-links]");
-    for (const line of area.value.split(/\s+/).filter(Boolean)) items.push({ name: line.slice(0, 60), text: line });
+    const text = area.value.trim();
+    if (text.startsWith("{")) session.items.push({ name: text.slice(0, 60), text }); // a download's text, pasted
+    else for (const line of text.split(/\s+/).filter(Boolean)) session.items.push({ name: line.slice(0, 60), text: line });
     area.value = "";
-    refresh();
+    added();
   });
   $("[data-cx-team-clear]").addEventListener("click", () => {
-    items.length = 0;
+    if (!window.confirm(messages.team_confirm_clear)) return;
+    Object.assign(session, { items: [], exclude: [], plan: {} }); // the team snapshots stay, for the follow-up
+    say(messages.team_cleared);
+    added();
+  });
+  $("[data-cx-download-original]").addEventListener("click", () => {
+    if (original !== null) download({ name: `team-session-${messages.original_file}.json`, text: original, type: "application/json" });
+  });
+  $("[data-cx-team-snapshot]").addEventListener("click", async () => {
+    ({ snapshots: session.snapshots } = await client.call("team_snapshot", { ...request(), snapshots: session.snapshots }));
+    save();
+    say(messages.team_saved_snapshot);
     refresh();
   });
+  $("[data-cx-team-print]").addEventListener("click", () => window.print());
   root.addEventListener("click", (event) => {
     const button = event.target.closest("[data-cx-team-download]");
     if (button) download(files[button.dataset.cxTeamDownload]);
+  });
+  root.addEventListener("change", (event) => {
+    const group = event.target.closest("[data-cx-team-group]");
+    if (group) {
+      const key = group.dataset.cxTeamGroup;
+      session.exclude = group.checked ? session.exclude.filter((k) => k !== key) : [...session.exclude, key];
+      return added();
+    }
+    const field = event.target.closest("[data-cx-team-plan]");
+    if (!field) return;
+    const [checklist, area, part] = field.dataset.cxTeamPlan.split(":");
+    const own = session.plan[checklist] || {};
+    session.plan = { ...session.plan, [checklist]: { ...own, [area]: { ...own[area], [part]: field.value || null } } };
+    save();
   });
 }
