@@ -10,13 +10,14 @@ PYTEST_ARGS ?=
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 
-.PHONY: help setup serve build test unit site browser lint bench browsers clean
+.PHONY: help setup serve build test unit site browser lint bench browsers screenshots clean
 
 help:
 	@echo "make serve   set everything up and serve the site on http://127.0.0.1:8000"
 	@echo "make test    set everything up and run the whole suite (unit, site, browser)"
 	@echo "make build   build the static site into site/"
 	@echo "make bench   run the performance benchmarks (writes benchmarks/RESULTS.md)"
+	@echo "make screenshots   the journey on a phone and a laptop as PNGs in .github/screenshots/"
 
 # Python: a virtual environment with the pinned docs, test and dev dependencies.
 $(VENV)/.installed: pyproject.toml
@@ -69,6 +70,10 @@ browser: setup browsers
 
 test: setup browsers lint
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# the reader's journey on a phone and a laptop as PNGs (home, checklist, result, shared result, team view, print)
+screenshots: build browsers
+	$(PY) -m tests.browser.screenshots .github/screenshots site
 
 bench: setup browsers
 	$(PY) benchmarks/run.py

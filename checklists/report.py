@@ -81,6 +81,7 @@ def render(
     parts.append(_table(checklist, result, lang, history[-1] if history else None))
     parts.append(_progress(checklist, history, lang))
     parts.append(_snapshots(history, lang))
+    parts.append(f'<p class="cx-result__compare">{escape(t("no_comparison", lang))}</p>')
     if links.get(FIRST_90_DAYS):
         parts.append(
             f'<p class="cx-result__start"><a href="{escape(links[FIRST_90_DAYS])}">'

@@ -117,6 +117,7 @@ def score(checklist: Checklist, answers: Mapping[str, Answer]) -> Result:
     total = sum(s.total for s in sections)
     answered = sum(s.answered for s in sections)
     overall = _overall(checklist, sections)
+    provisional = not total or answered * 100 < checklist.provisional_below * total
     return Result(
         checklist=checklist.id,
         version=checklist.version,
@@ -124,8 +125,8 @@ def score(checklist: Checklist, answers: Mapping[str, Answer]) -> Result:
         coverage=answered * 100 / total if total else 0.0,
         sections=sections,
         level=level_for(checklist, overall, sections),
-        provisional=not total or answered * 100 < checklist.provisional_below * total,
-        missing=tuple(s.id for s in sections if s.below(checklist.provisional_below)),
+        provisional=provisional,
+        missing=tuple(s.id for s in sections if s.below(checklist.provisional_below)) if provisional else (),
         focus=focus_areas(checklist, sections, answers),
         findings=_findings(checklist, answers),
         not_applicable=tuple(g.id for g in checklist.gates if given.get(g.id) == NO),

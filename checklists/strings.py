@@ -62,6 +62,12 @@ STRINGS: dict[str, Text] = {
         "Nog geen momentopnamen. Bewaar er elk kwartaal één om de trend te zien.",
         "No snapshots yet. Save one every quarter to see the trend.",
     ),
+    "no_comparison": Text(
+        "Deze uitslag vergelijkt je niet met andere organisaties: je antwoorden verlaten je browser niet. Vergelijk "
+        "met je eigen momentopnamen, en in een teamsessie met de spreiding in je team.",
+        "This result does not compare you with other organisations: your answers never leave your browser. Compare "
+        "with your own snapshots, and in a team session with your team's spread.",
+    ),
     "snapshot_line": Text("{date}: score {score}", "{date}: score {score}"),
     "snapshot_delete": Text("Verwijder", "Delete"),
     "snapshot_delete_label": Text("Verwijder de momentopname van {date}", "Delete the snapshot of {date}"),

@@ -17,6 +17,8 @@ from .record import LEADERS, STAFF, Response
 from .scoring import Result, display, score
 
 MIN_RESPONDENTS = 3
+DISCUSSION_SIZE = 5
+"""How many statements the discussion list holds."""
 GROUP_MIN = 2
 """The board–staff gap is shown only when each group has at least this many respondents."""
 
@@ -114,7 +116,9 @@ class TeamResult:
     focus: tuple[TeamFocus, ...] = ()
 
 
-def aggregate(checklist: Checklist, responses: Sequence[Response], *, discussion_size: int = 5) -> TeamResult:
+def aggregate(
+    checklist: Checklist, responses: Sequence[Response], *, discussion_size: int = DISCUSSION_SIZE
+) -> TeamResult:
     """Aggregate responses of one checklist (order-independent); details only from MIN_RESPONDENTS on."""
     responses = [e for e in responses if e.checklist == checklist.id]
     roles = _count(e.role or "none" for e in responses)

@@ -30,13 +30,47 @@ def scale_table(checklist: Checklist, lang: str) -> str:
     return "\n".join(rows)
 
 
+RULES = {
+    "rules_all": (
+        "rule_section",
+        "rule_say",
+        "rule_overall",
+        "rule_unknown",
+        "rule_provisional",
+        "rule_rounding",
+        "rule_nothing",
+        "rule_pairs",
+        "rule_trend",
+        "rule_compare",
+    ),
+    "rules_threshold": ("rule_focus", "rule_keep"),
+    "rules_phase": ("rule_phase", "rule_phase_focus"),
+    "rules_gate": ("rule_gate",),
+    "rules_team": ("rule_team_min", "rule_team_spread", "rule_team_discussion", "rule_team_gap", "rule_team_focus"),
+}
+"""Every rule the engine applies, once, grouped by the kind of checklist (and the team view) it applies to."""
+
+
 def rules(checklist: Checklist, lang: str) -> str:
-    """Every rule the engine applies to `checklist`, as a numbered list with the checklist's own numbers."""
-    numbers = {"pass": display(checklist.pass_mark), "low": checklist.low_answer, "gap": checklist.pair_gap}
-    keys = ["rule_section", "rule_say", "rule_overall", "rule_unknown", "rule_provisional", "rule_rounding"]
-    keys += ["rule_nothing", "rule_focus", "rule_keep", "rule_phase", "rule_pairs", "rule_trend"]
-    values = {"n": display(checklist.provisional_below), "areas": checklist.focus_areas, **numbers}
-    return "\n".join(f"{i}. {t(key, lang, **values)}" for i, key in enumerate(keys, 1))
+    """Every rule the engine applies, grouped by checklist kind, with the suite's own numbers (one set for all)."""
+    from checklists.team import DISAGREEMENTS, DISCUSSION_SIZE, GROUP_MIN, MIN_RESPONDENTS
+
+    values = {
+        "pass": display(checklist.pass_mark),
+        "low": checklist.low_answer,
+        "gap": checklist.pair_gap,
+        "n": display(checklist.provisional_below),
+        "areas": checklist.focus_areas,
+        "min": MIN_RESPONDENTS,
+        "group": GROUP_MIN,
+        "size": DISCUSSION_SIZE,
+        "disagree": DISAGREEMENTS,
+    }
+    parts = []
+    for heading, keys in RULES.items():
+        items = "\n".join(f"- {t(key, lang, **values)}" for key in keys)
+        parts.append(f"**{t(heading, lang)}**\n\n{items}")
+    return "\n\n".join(parts)
 
 
 def worked_example(checklist: Checklist, lang: str) -> str:

@@ -278,11 +278,23 @@ STRINGS: dict[str, Text] = {
     "say_row": Text("zeggen: telt niet mee", "say: left out"),
     "shown_as": Text("in de uitslag {n}", "shown as {n}"),
     # the rules of the scoring page, generated with each checklist's own numbers
+    "rules_all": Text("Voor elke checklist", "For every checklist"),
+    "rules_threshold": Text(
+        "Volgende stappen in de checklists met vaste niveaugrenzen",
+        "Next steps in the checklists with fixed level bounds",
+    ),
+    "rules_phase": Text("Alleen in de fasescan", "In the phase scan only"),
+    "rules_gate": Text(
+        "Waar een checklist eerst een ja-neevraag stelt", "Where a checklist first asks a yes-or-no question"
+    ),
+    "rules_team": Text("In de teamweergave", "In the team view"),
     "rule_section": Text(
         "**Per onderdeel**: het gewogen gemiddelde van de punten van de uitspraken die je op de schaal beantwoordde "
-        "(elke uitspraak weegt 1, tenzij de checklist anders zegt).",
+        "(elke uitspraak weegt 1, tenzij de checklist anders zegt). De rekenmodule rekent met breuken, zonder "
+        "tussentijds af te ronden.",
         "**Per section**: the weighted mean of the points of the statements you answered on the scale (each "
-        "statement weighs 1 unless the checklist says otherwise).",
+        "statement weighs 1 unless the checklist says otherwise). The engine computes with fractions, never rounding "
+        "on the way.",
     ),
     "rule_say": Text(
         "**Zeggen telt niet mee**: in een zeggen–doen-paar dient de uitspraak over wat jullie zeggen alleen voor de "
@@ -302,16 +314,16 @@ STRINGS: dict[str, Text] = {
         "the share of the counting statements that you answered on the scale.",
     ),
     "rule_provisional": Text(
-        "**Voorlopig**: is de dekking lager dan {n}%, dan heet de uitslag voorlopig. De uitslag noemt dan elk "
-        "onderdeel waarvan zelf minder dan {n}% is beantwoord.",
-        "**Provisional**: when the coverage is below {n}%, the result is provisional. The result then names every "
-        "section of which less than {n}% has been answered.",
+        "**Voorlopig**: is de dekking lager dan {n}%, dan heet de uitslag voorlopig, en alleen dan noemt de uitslag "
+        "elk onderdeel waarvan zelf minder dan {n}% is beantwoord.",
+        "**Provisional**: when the coverage is below {n}%, the result is provisional, and only then does it name "
+        "every section of which less than {n}% has been answered.",
     ),
     "rule_rounding": Text(
-        "**Afronden**: de uitslag toont hele punten, 0,5 naar boven afgerond. Het niveau hangt af van dat hele "
-        "getal: een 79,5 staat er als 80 en haalt het niveau dat bij 80 begint.",
-        "**Rounding**: the result shows whole points, rounding 0.5 up. The level follows that whole number: a 79.5 "
-        "is shown as 80 and reaches the level that starts at 80.",
+        "**Afronden**: de uitslag toont hele punten, 0,5 naar boven afgerond. Het niveau en elk oordeel over de norm "
+        "van {pass} hangen af van dat hele getal: een 79,5 staat er als 80 en haalt het niveau dat bij 80 begint.",
+        "**Rounding**: the result shows whole points, rounding 0.5 up. The level and every judgement against the "
+        "mark of {pass} follow that whole number: a 79.5 is shown as 80 and reaches the level that starts at 80.",
     ),
     "rule_nothing": Text(
         "**Niets beantwoord**: zolang geen enkele meetellende uitspraak op de schaal is beantwoord, is er geen "
@@ -319,28 +331,57 @@ STRINGS: dict[str, Text] = {
         "**Nothing answered**: as long as no counting statement has been answered on the scale, there is no score, "
         "no level and no focus area; the result then asks for one answer on the scale.",
     ),
+    "rule_compare": Text(
+        "**Geen vergelijking met andere organisaties**: je antwoorden verlaten je browser niet, dus er is geen "
+        "gemiddelde van anderen om je tegen af te zetten. Vergelijk met je eigen trend (momentopnamen) en met de "
+        "spreiding in je team (teamweergave).",
+        "**No comparison with other organisations**: your answers never leave your browser, so there is no average "
+        "of others to hold yours against. Compare with your own trend (snapshots) and your team's spread (team view).",
+    ),
     "rule_focus": Text(
-        "**Volgende stappen**: hooguit {areas} aandachtsgebieden, de onderdelen met een getoonde score onder de "
-        "{pass}; de zwakste eerst, bij gelijke score in de volgorde van de checklist. Elk aandachtsgebied krijgt "
-        "één eerste actie, noemt de uitspraken die je met {low} of lager beantwoordde, verwijst naar het "
-        "hoofdstuk en heeft velden voor een eigenaar en een datum.",
-        "**Next steps**: at most {areas} focus areas, the sections whose shown score is below {pass}; the weakest "
-        "first, ties in the checklist's order. Each focus area gets one first action, names the statements you "
-        "answered {low} or lower, links to its chapter and has fields for an owner and a date.",
+        "**Aandachtsgebieden**: hooguit {areas}, de onderdelen met een getoonde score onder de {pass}; de laagste "
+        "eerst, bij gelijke score in de volgorde van de checklist. Elk krijgt één eerste actie, noemt de uitspraken "
+        "die je met {low} of lager beantwoordde (soms geen), verwijst naar het hoofdstuk en, waar die er is, naar een "
+        "werksessie, en heeft velden voor een eigenaar en een datum.",
+        "**Focus areas**: at most {areas}, the sections whose shown score is below {pass}; the lowest first, ties in "
+        "the checklist's order. Each gets one first action, names the statements you answered {low} or lower "
+        "(sometimes none), links to its chapter and, where there is one, to a workshop, and has fields for an owner "
+        "and a date.",
     ),
     "rule_keep": Text(
-        "**Sterke uitslag**: ligt geen onderdeel onder de {pass}, dan is het laagste onderdeel het ene "
-        "aandachtsgebied, met de stap om vast te houden wat werkt en het te verspreiden.",
-        "**Strong result**: when no section is below {pass}, the lowest section is the one focus area, with the step "
-        "to keep what works and spread it.",
+        "**Sterke uitslag**: ligt geen onderdeel onder de {pass}, dan is het onderdeel met de laagste getoonde score "
+        "(bij gelijke score het eerste) het ene aandachtsgebied, met de stap om vast te houden wat werkt; het noemt "
+        "geen uitspraken.",
+        "**Strong result**: when no section is below {pass}, the section with the lowest shown score (on a tie, the "
+        "first) is the one focus area, with the step to keep what works; it names no statements.",
     ),
     "rule_phase": Text(
-        "**Fasescan**: een fase telt als de getoonde score van die fase én van elke fase ervoor minstens {pass} is. "
-        "Een fase zonder antwoorden telt als niet gehaald: de fasen erna tellen dan niet mee, hoe hoog ze ook "
-        "scoren. De aandachtsgebieden volgen daarom de fasen: de eerste fase onder de {pass} komt eerst.",
-        "**Phase scan**: a phase counts when the shown score of that phase and of every phase before it is at least "
-        "{pass}. A phase without answers counts as not passed: the phases after it then do not count, however high "
-        "they score. The focus areas therefore follow the phases: the first phase below {pass} comes first.",
+        "**Fasen**: een fase is gehaald als haar getoonde score minstens {pass} is. Je niveau is het aantal fasen dat "
+        "vanaf fase 1 zonder onderbreking gehaald is; een fase zonder antwoorden op de schaal is niet gehaald, en de "
+        "fasen erna tellen dan niet mee, hoe hoog ze ook scoren.",
+        "**Phases**: a phase is passed when its shown score is at least {pass}. Your level is the number of phases "
+        "passed without a break from phase 1; a phase without answers on the scale is not passed, and the phases "
+        "after it then do not count, however high they score.",
+    ),
+    "rule_phase_focus": Text(
+        "**Aandachtsgebieden in de fasescan**: hooguit {areas}, de fasen die niet gehaald zijn, in de volgorde van de "
+        "fasen (niet de laagste eerst). Een fase met een score onder de {pass} krijgt haar eerste actie en noemt de "
+        "uitspraken die je met {low} of lager beantwoordde; een fase zonder antwoorden krijgt de stap ‘beantwoord "
+        "deze eerst’ en telt mee in de {areas}. Alleen als elke fase gehaald is, volgt de sterke uitslag hierboven.",
+        "**Focus areas in the phase scan**: at most {areas}, the phases not passed, in the order of the phases (not "
+        "the lowest first). A phase scoring below {pass} gets its first action and names the statements you "
+        "answered {low} or lower; a phase without answers gets the step ‘answer these first’ and counts towards the "
+        "{areas}. Only when every phase is passed does the strong result above apply.",
+    ),
+    "rule_gate": Text(
+        "**Niet van toepassing**: beantwoord je de vraag vooraf met ‘nee’, dan tellen de uitspraken erachter niet "
+        "mee, in geen score en niet in de dekking, wat je er ook invulde. Een onderdeel waarin dan niets meer meetelt, "
+        "verdwijnt uit de tabel, de grafiek en de aandachtsgebieden; de uitslag zegt onder ‘niet van toepassing’ wat "
+        "dat betekent. Onbeantwoord of ‘ja’: alles telt mee.",
+        "**Not applicable**: answer the question in front with ‘no’, and the statements behind it count nowhere, in "
+        "no score and not in the coverage, whatever you filled in. A section in which nothing counts any more leaves "
+        "the table, the chart and the focus areas; the result says under ‘not applicable’ what that means. "
+        "Unanswered or ‘yes’: everything counts.",
     ),
     "rule_pairs": Text(
         "**Zeggen en doen**: het verschil wordt geteld in stappen op de schaal van 1 tot 5. Ligt het zeggen "
@@ -356,6 +397,44 @@ STRINGS: dict[str, Text] = {
         "**Trend and plan**: once you save a snapshot, the result shows per section how many whole points it has "
         "moved since. Save a snapshot with an action plan and a later one, and the result shows per planned focus "
         "area how its score moved between the two.",
+    ),
+    "rule_team_min": Text(
+        "**Vanaf {min} respondenten**: daaronder toont de teamweergave alleen hoeveel er nog nodig zijn, zodat "
+        "niemand de antwoorden van één collega kan terugzien.",
+        "**From {min} respondents**: below that, the team view only says how many more are needed, so that nobody "
+        "can read back a single colleague's answers.",
+    ),
+    "rule_team_spread": Text(
+        "**Mediaan en spreiding**: per onderdeel en per uitspraak de mediaan, de laagste en hoogste waarde en de "
+        "middelste helft (kwartielen met de inclusieve methode, na te rekenen met de hand).",
+        "**Median and spread**: per section and per statement the median, the lowest and highest value and the "
+        "middle half (quartiles by the inclusive method, which you can redo by hand).",
+    ),
+    "rule_team_discussion": Text(
+        "**Bespreeklijst**: de {size} uitspraken waarover de antwoorden het verst uiteenlopen, eerst naar de middelste "
+        "helft, dan naar laagste–hoogste, bij gelijkspel in de volgorde van de checklist; een uitspraak waarop "
+        "iedereen hetzelfde antwoordde, staat er niet op.",
+        "**Discussion list**: the {size} statements on which the answers differ most, first by the middle half, then "
+        "by lowest–highest, ties in the checklist's order; a statement everyone answered alike is not on it.",
+    ),
+    "rule_team_gap": Text(
+        "**Leiding en medewerkers**: de mediaan per onderdeel van directie en managers samen min die van "
+        "medewerkers, alleen als elke groep minstens {group} respondenten met die rol telt; ‘anders’ en geen rol "
+        "tellen in geen van beide groepen.",
+        "**Leaders and staff**: per section the median of board members and managers together minus that of "
+        "employees, only when each group counts at least {group} respondents with that role; ‘other’ and no role "
+        "count in neither group.",
+    ),
+    "rule_team_focus": Text(
+        "**Aandachtsgebieden van het team**: hooguit {areas}, de onderdelen waarvan de getoonde teammediaan onder de "
+        "{pass} ligt, de laagste eerst; elk noemt de {disagree} uitspraken ervan waarover het team het minst eens is. "
+        "Ligt er geen onder de {pass}, dan is het onderdeel met de laagste mediaan het ene aandachtsgebied, om vast "
+        "te houden. Eigenaar en datum spreekt het team af; een teammomentopname bewaart ze, en de volgende sessie "
+        "toont per gepland gebied hoe de teammediaan sindsdien bewoog.",
+        "**The team's focus areas**: at most {areas}, the sections whose shown team median is below {pass}, the "
+        "lowest first; each names the {disagree} statements of it the team agrees on least. With none below {pass}, "
+        "the section with the lowest median is the one focus area, to keep. The team agrees owner and date; a team "
+        "snapshot keeps them, and the next session shows per planned area how the team median moved since.",
     ),
     "term": Text("Term", "Term"),
     "meaning": Text("Betekenis", "Meaning"),

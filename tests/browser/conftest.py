@@ -134,6 +134,11 @@ def set_answers(page: Any, answers: dict[str, Any]) -> None:
     page.evaluate(f"answers => ({PROBES}).answer(answers)", answers)
 
 
+def kept_result(page: Any) -> dict[str, Any] | None:
+    """The last visit's result as the page shows it before the engine renders (None when none is shown)."""
+    return page.evaluate(f"({PROBES}).kept()")
+
+
 def shown_result(page: Any) -> dict[str, Any]:
     """What the page shows: overall, level, coverage and each section's score (None where blank)."""
     return page.evaluate(f"({PROBES}).shown()")

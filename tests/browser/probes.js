@@ -19,6 +19,26 @@
     const wanted = Object.entries(answers).map(([q, v]) => `${q}=${v}`);
     return ticked.length === wanted.length && wanted.every((pair) => ticked.includes(pair));
   },
+  // the last visit's result, as cx-last.js filled the build's template in (null when none is shown)
+  kept() {
+    const panel = document.querySelector("[data-cx-result-for]");
+    if (!panel.dataset.cxFromLastVisit) return null;
+    const body = panel.querySelector("[data-cx-result]");
+    const score = body.querySelector('[data-slot="score"]');
+    const level = body.querySelector("[data-slot-level]:not([hidden])");
+    const sections = {};
+    for (const row of body.querySelectorAll("[data-slot-section]")) {
+      const value = row.querySelector('[data-slot="value"]').textContent;
+      sections[row.dataset.slotSection] = value === "—" ? null : Number(value);
+    }
+    return {
+      overall: score && !score.parentElement.hidden ? Number(score.textContent) : null,
+      level: level ? Number(level.dataset.slotLevel) : null,
+      coverage: Number(body.querySelector('[data-slot="coverage"]').textContent),
+      sections,
+      focus: [...body.querySelectorAll("[data-slot-focus]:not([hidden])")].map((item) => item.dataset.slotFocus),
+    };
+  },
   // what the page shows: overall, level, coverage and each section's score (null where blank)
   shown() {
     const panel = document.querySelector("[data-cx-result-for]");

@@ -52,6 +52,29 @@ class SubPathHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class ThrottledHandler(SubPathHandler):
+    """Sends files at `rate` bytes a second (a slow connection), and stops for good after `stall_after` bytes of a
+    file whose name ends with `stall_on` (a download that stalls)."""
+
+    rate = 0
+    stall_on = ""
+    stall_after = 0
+    chunk = 16_384
+
+    def copyfile(self, source: object, outputfile: object) -> None:
+        import time
+
+        stalls = bool(self.stall_on) and self.path.split("?")[0].endswith(self.stall_on)
+        sent = 0
+        while block := source.read(self.chunk):  # type: ignore[attr-defined]
+            if stalls and sent + len(block) > self.stall_after:
+                time.sleep(3600)  # the server thread is a daemon: it goes when the test ends
+            outputfile.write(block)  # type: ignore[attr-defined]
+            sent += len(block)
+            if self.rate:
+                time.sleep(len(block) / self.rate)
+
+
 class QuietServer(ThreadingHTTPServer):
     """A threading server that ignores clients hanging up mid-response (aborted fetches)."""
 
@@ -64,9 +87,13 @@ class QuietServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def start(directory: Path, prefix: str = "/REPO/", port: int = 0) -> tuple[ThreadingHTTPServer, str]:
-    """Start serving in a daemon thread; returns the server and the site's base URL."""
-    handler = type("Handler", (SubPathHandler,), {"prefix": prefix})
+def start(
+    directory: Path, prefix: str = "/REPO/", port: int = 0, **throttle: object
+) -> tuple[ThreadingHTTPServer, str]:
+    """Start serving in a daemon thread; returns the server and the site's base URL. `throttle` sets the attributes
+    of `ThrottledHandler` (rate, stall_on, stall_after) for a slow or stalling connection."""
+    base = ThrottledHandler if throttle else SubPathHandler
+    handler = type("Handler", (base,), {"prefix": prefix, **throttle})
     server = QuietServer(("127.0.0.1", port), partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"

@@ -65,7 +65,7 @@ def test_export_json_and_csv_with_role_and_escaped_label(session: Session, site_
 
     name, text = downloaded(page, "[data-cx-export=json]")
     data = json.loads(text)
-    assert name.startswith(f"leadership-v{definitions['leadership'].version}-") and name.endswith(".json")
+    assert name.startswith("leadership-directie-img-src-x-onerror") and name.endswith(".json")  # role, label, date
     assert data["checklist"] == "leadership" and data["version"] == definitions["leadership"].version
     assert (data["language"], data["role"], data["team"]) == ("nl", "board", XSS)
     assert data["answers"] == ANSWERS and data["engine"] and data["date"]
@@ -73,8 +73,9 @@ def test_export_json_and_csv_with_role_and_escaped_label(session: Session, site_
     name, text = downloaded(page, "[data-cx-export=csv]")
     assert name.endswith(".csv") and text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
-    assert len(rows) == 1 + len(definitions["leadership"].question_ids)
-    assert {r[2]: r[4] for r in rows[1:]}["culture-criticism-open"] == "5"
+    assert len(rows) == 1 + len(definitions["leadership"].question_ids) + 5  # the statements, then the totals
+    assert {r[2]: r[4] for r in rows[1:-5] if len(r) > 4}["culture-criticism-open"] == "5"
+    assert rows[-4][0] == "totaalscore" and rows[-3][0] == "niveau"
     assert session.unexpected() == []
 
 

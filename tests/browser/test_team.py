@@ -124,12 +124,12 @@ def test_team_waits_for_three_and_refuses_bad_input(
     page.set_input_files("[data-cx-team-files]", [str(p) for p in (*paths.values(), big)])
     wait_team(page, before + 1)
     page.wait_for_selector('[data-cx-team="board-voice"][data-cx-waiting="true"]')
-    assert "1 more export(s) needed" in page.inner_text('[data-cx-team="board-voice"]')
+    assert "1 more respondent(s) needed" in page.inner_text('[data-cx-team="board-voice"]')
     assert page.locator("[data-cx-team-downloads] button").count() == 0
     refused = page.inner_text("[data-cx-team-refused]")
-    assert "a-again.json: This export has already been added." in refused
+    assert "a-again.json: These answers have already been added." in refused
     assert "broken.json: This is not a valid JSON file." in refused
-    assert "evil.json: The role in this export is unknown: <img" in refused
+    assert "evil.json: The role in this file is unknown (“<img" in refused
     assert "huge.json: This file is too large" in refused
     assert page.locator("[data-cx-team-refused] img").count() == 0 and page.evaluate("() => window.__xss") is None
 
@@ -140,5 +140,5 @@ def test_team_waits_for_three_and_refuses_bad_input(
     page.click("[data-cx-team-add]")
     wait_team(page, before + 1)
     page.wait_for_selector('[data-cx-team="board-voice"][data-cx-respondents="3"]')
-    assert "3 export(s) accepted, 4 refused." in page.inner_text("[data-cx-team-summary]")
+    assert "3 completed checklist(s) count, 4 do not." in page.inner_text("[data-cx-team-summary]")
     assert page.locator("[data-cx-team-downloads] button").count() == 2

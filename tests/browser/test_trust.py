@@ -115,8 +115,11 @@ def test_a_whole_checklist_with_the_keyboard_only(session: Session, site_url: st
     answered = []
     while True:
         where, kind, name = page.evaluate(focused)
-        if (where, kind) != ("form", "radio"):
+        if where != "form":
             break
+        if kind != "radio" or name in answered:  # what a 5 and a 1 look like: a stop of its own, passed by
+            page.keyboard.press("Tab")
+            continue
         page.keyboard.press("Space")  # picks the focused option (1)
         for _ in range(3):
             page.keyboard.press("ArrowRight")  # …and moves the choice to 4

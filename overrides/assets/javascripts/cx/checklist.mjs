@@ -178,12 +178,12 @@ export class ChecklistPage {
 
   save() {
     const entry = { answers: this.collect(), role: this.role.value || null, team: this.team.value.trim() || null };
-    if (!this.ready) {
-      // before the engine has read the saved entry back, nothing is written over it: the reader's changes wait apart
+    if (!this.ready || this.hold) {
+      // nothing is written over the saved entry before the engine has read it, nor while it must be kept as it is:
+      // the reader's changes wait apart (and come back on the form after a reload)
       if (this.store && !write(this.store, keyOf(this.id, ":pending"), entry)) this.notice(this.messages.storage_full);
       return;
     }
-    if (this.hold) return;
     const stamp = { schema: engineConfig().schema, checklist: this.id, version: this.version };
     this.state = { ...this.state, ...stamp, ...entry, updated: new Date().toISOString() };
     if (this.store && !write(this.store, keyOf(this.id), this.state)) this.notice(this.messages.storage_full);
