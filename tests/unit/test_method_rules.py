@@ -238,11 +238,12 @@ def rule_team_gap() -> None:
 
 def rule_team_focus() -> None:
     checklist = demo([[1, 1, 1], [1]])
-    team = _team(
-        checklist,
-        [{"s0-q0": 1, "s0-q1": 1, "s0-q2": 3, "s1-q0": 5}, {"s0-q0": 1, "s0-q1": 5, "s0-q2": 1, "s1-q0": 5}]
-        + [{"s0-q0": 2, "s0-q1": 3, "s0-q2": 2, "s1-q0": 4}],
-    )
+    sets = [
+        {"s0-q0": 1, "s0-q1": 1, "s0-q2": 3, "s1-q0": 5},
+        {"s0-q0": 1, "s0-q1": 5, "s0-q2": 1, "s1-q0": 5},
+        {"s0-q0": 2, "s0-q1": 3, "s0-q2": 2, "s1-q0": 4},
+    ]
+    team = _team(checklist, sets)
     (focus,) = team.focus
     assert (focus.id, focus.kind) == ("s0", "improve") and len(focus.disagreements) == DISAGREEMENTS
     assert focus.disagreements[0] == "s0-q1"  # 1–5: the widest
