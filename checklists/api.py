@@ -104,14 +104,16 @@ def score_answers(checklist_id: Any, answers: Any, lang: str = "nl", saved: Any 
     """
     checklist, links = _get(checklist_id)
     result = score(checklist, answers)
-    own = _mapping(saved)
-    (role, team, updated), _ = read_meta(own)  # lenient: a result is never refused for these
-    day = updated[:10] if updated else datetime.date.today().isoformat()
-    plan, _ = read_plan(checklist, own.get("plan"))
-    history = read_history(checklist, own.get("snapshots"))
-    html = render(
-        checklist, result, lang, links, meta={"date": day, "role": role, "team": team}, plan=plan, history=history
-    )
+    if saved is None:  # a share link's answers: no date, plan or snapshots of the reader's own (read-only)
+        html = render(checklist, result, lang, links, own=False)
+    else:
+        entry = _mapping(saved)
+        (role, team, updated), _ = read_meta(entry)  # lenient: a result is never refused for these
+        day = updated[:10] if updated else datetime.date.today().isoformat()
+        plan, _ = read_plan(checklist, entry.get("plan"))
+        history = read_history(checklist, entry.get("snapshots"))
+        meta = {"date": day, "role": role, "team": team}
+        html = render(checklist, result, lang, links, meta=meta, plan=plan, history=history)
     return {
         "overall": display(result.overall),
         "sections": shown(result),

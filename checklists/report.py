@@ -65,22 +65,25 @@ def render(
     meta: Mapping[str, str | None] | None = None,
     plan: Mapping[str, PlanItem] | None = None,
     history: tuple[Shown, ...] = (),
+    own: bool = True,
 ) -> str:
     """The whole result panel for `result` as an HTML fragment.
 
     `plan` fills the action plan's fields of the focus areas; `history` (the reader's snapshots, oldest first)
     gives the trend column against the latest one, the progress of the latest plan, and the list to keep or delete.
+    Someone else's answers (`own` false, from a share link) get neither plan fields nor the list of snapshots.
     """
     links = links or {}
     parts = [_meta(meta or {}, lang), _summary(checklist, result, lang)]
-    parts.append(_next_steps(checklist, result, lang, links, plan or {}))
+    parts.append(_next_steps(checklist, result, lang, links, plan or {}, own))
     if result.findings or result.not_applicable:
         parts.append(_findings(checklist, result, lang))
     if result.overall is not None:
         parts.append(_chart(checklist, result, lang))
     parts.append(_table(checklist, result, lang, history[-1] if history else None))
     parts.append(_progress(checklist, history, lang))
-    parts.append(_snapshots(history, lang))
+    if own:
+        parts.append(_snapshots(history, lang))
     parts.append(f'<p class="cx-result__compare">{escape(t("no_comparison", lang))}</p>')
     if links.get(FIRST_90_DAYS):
         parts.append(
@@ -168,7 +171,12 @@ def _chart(checklist: Checklist, result: Result, lang: str) -> str:
 
 
 def _next_steps(
-    checklist: Checklist, result: Result, lang: str, links: Mapping[str, str], plan: Mapping[str, PlanItem]
+    checklist: Checklist,
+    result: Result,
+    lang: str,
+    links: Mapping[str, str],
+    plan: Mapping[str, PlanItem],
+    own: bool = True,
 ) -> str:
     # at most three focus areas, each with one first action, its low statements, its chapter and its plan
     heading = f'<h3 class="cx-result__heading">{escape(t("advice", lang))}</h3>'
@@ -188,7 +196,8 @@ def _next_steps(
         for link, key in ((section.workshop, "run_workshop"), (focus.link, "read_about")):
             if link and links.get(link):
                 parts.append(f'<p><a href="{escape(links[link])}">{escape(t(key, lang, section=title))}</a></p>')
-        parts.append(_plan_fields(focus.id, title, plan.get(focus.id), lang))
+        if own:
+            parts.append(_plan_fields(focus.id, title, plan.get(focus.id), lang))
         items.append(
             f'<li class="cx-focus" data-cx-focus="{escape(focus.id)}" data-cx-focus-kind="{focus.kind}">'
             f"{''.join(parts)}</li>"

@@ -111,7 +111,7 @@ def test_import_confirms_migrates_and_refuses_bad_files(
         handle.truncate(50 * 1024 * 1024)
     expected = {
         "corrupt.json": "not a valid JSON file",
-        "foreign.json": "not an export of this playbook",
+        "foreign.json": "not a download from this playbook",
         "other.json": "belongs to another checklist",
         "newer.json": "newer version (99)",
         "empty.json": "This file is empty",

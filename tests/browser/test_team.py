@@ -66,7 +66,7 @@ def test_a_mixed_language_team_of_five_end_to_end(
     page = team_page(session, site_url)
     page.set_input_files("[data-cx-team-files]", [str(p) for p in files])
     page.wait_for_selector('[data-cx-team="leadership"][data-cx-respondents="5"]')
-    assert "5 export(s) geaccepteerd, 0 geweigerd" in page.inner_text("[data-cx-team-summary]")
+    assert "5 ingevulde checklist(s) tellen mee, 0 niet." in page.inner_text("[data-cx-team-summary]")
 
     exports = [parse_export(definitions, p.read_text(encoding="utf-8")) for p in files]
     assert sorted(e.language for e in exports) == ["en", "en", "nl", "nl", "nl"]
