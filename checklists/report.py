@@ -211,11 +211,12 @@ def _plan_fields(area: str, title: str, item: PlanItem | None, lang: str) -> str
     field = f"cx-plan-{escape(area)}"
     return (
         f'<fieldset class="cx-plan"><legend>{escape(t("plan_legend", lang, section=title))}</legend>'
-        f'<label for="{field}-owner">{escape(t("plan_owner", lang))}</label> '
+        f'<label for="{field}-owner">{escape(t("plan_owner", lang))}</label> <span class="cx-plan__field">'
         f'<input type="text" id="{field}-owner" maxlength="80" autocomplete="off" data-cx-plan="{escape(area)}:owner" '
-        f'value="{escape(owner)}"> '
-        f'<label for="{field}-due">{escape(t("plan_due", lang))}</label> '
-        f'<input type="date" id="{field}-due" data-cx-plan="{escape(area)}:due" value="{escape(due)}"></fieldset>'
+        f'value="{escape(owner)}"></span> '
+        f'<label for="{field}-due">{escape(t("plan_due", lang))}</label> <span class="cx-plan__field">'
+        f'<input type="date" id="{field}-due" data-cx-plan="{escape(area)}:due" value="{escape(due)}"></span>'
+        "</fieldset>"
     )
 
 

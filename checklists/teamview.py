@@ -137,11 +137,12 @@ def _plan_fields(checklist: str, area: str, title: str, item: PlanItem | None, l
     hook = f"{escape(checklist)}:{escape(area)}"
     return (
         f'<fieldset class="cx-plan"><legend>{escape(t("team_plan_legend", lang, section=title))}</legend>'
-        f'<label for="{field}-owner">{escape(t("plan_owner", lang))}</label> '
+        f'<label for="{field}-owner">{escape(t("plan_owner", lang))}</label> <span class="cx-plan__field">'
         f'<input type="text" id="{field}-owner" maxlength="80" autocomplete="off" data-cx-team-plan="{hook}:owner" '
-        f'value="{escape(owner)}"> '
-        f'<label for="{field}-due">{escape(t("plan_due", lang))}</label> '
-        f'<input type="date" id="{field}-due" data-cx-team-plan="{hook}:due" value="{escape(due)}"></fieldset>'
+        f'value="{escape(owner)}"></span> '
+        f'<label for="{field}-due">{escape(t("plan_due", lang))}</label> <span class="cx-plan__field">'
+        f'<input type="date" id="{field}-due" data-cx-team-plan="{hook}:due" value="{escape(due)}"></span>'
+        "</fieldset>"
     )
 
 

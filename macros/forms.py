@@ -243,14 +243,21 @@ def form(checklist: Checklist, lang: str) -> str:
 
 
 def shared(checklist: Checklist, lang: str) -> str:
-    """The notice of a shared result, with its actions (shown when a share link opens the page)."""
+    """The notice of a shared result, with its two actions (shown when a share link opens the page)."""
     return (
         f'<div class="cx-shared" hidden data-cx-shared data-search-exclude><p><strong>{_t("shared_banner", lang)}'
-        f'</strong> {_t("shared_own", lang)}</p><p class="cx-shared__who" data-cx-shared-who hidden></p>'
+        f'</strong><span class="cx-shared__who" data-cx-shared-who hidden></span>. {_t("shared_own", lang)}</p>'
         f'<p class="cx-shared__actions">{_button("adopt", lang, "data-cx-adopt", True)} '
-        f"{_button('leave_shared', lang, 'data-cx-leave')} "
-        f'<button type="button" class="md-button" data-cx-show-answers aria-expanded="false" '
-        f'aria-controls="cx-{checklist.id}">{_t("show_answers", lang)}</button></p></div>'
+        f'{_button("leave_shared", lang, "data-cx-leave")}</p></div>'
+    )
+
+
+def shared_answers(checklist: Checklist, lang: str) -> str:
+    """In a shared result, the statements are folded below the result: this opens them."""
+    return (
+        f'<p class="cx-shared__answers" data-search-exclude><button type="button" class="md-button" '
+        f'data-cx-show-answers aria-expanded="false" aria-controls="cx-{checklist.id}">{_t("show_answers", lang)}'
+        f"</button></p>"
     )
 
 
@@ -273,7 +280,7 @@ def _last_template(checklist: Checklist, lang: str) -> str:
         for s in checklist.sections
     )
     return (
-        f'<template data-cx-last-template><div class="cx-result__summary">'
+        f'<div class="cx-last-template" data-cx-last-template hidden><div class="cx-result__summary">'
         f'<p class="cx-result__overall">{_t("score", lang)}: <strong data-slot="score"></strong> {_t("of", lang)}</p>'
         f'<p class="cx-result__overall" data-slot="no-score" hidden>{_t("no_score", lang)}</p>{levels}'
         f'<p class="cx-result__coverage">{coverage[0]}<span data-slot="coverage"></span>{coverage[1]}</p>'
@@ -282,7 +289,7 @@ def _last_template(checklist: Checklist, lang: str) -> str:
         f'<h3 class="cx-result__heading">{_t("advice", lang)}</h3><ol class="cx-result__steps" data-slot="focus">'
         f'{focus}</ol><div class="cx-result__table"><table><caption>{_t("table", lang)}</caption><thead><tr>'
         f'<th scope="col">{_t("section", lang)}</th><th scope="col">{_t("score", lang)}</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div></template>"
+        f"<tbody>{rows}</tbody></table></div></div>"
     )
 
 
@@ -342,7 +349,7 @@ def render_team_view(checklists: dict[str, Checklist], lang: str, links: dict[st
         f'<p class="cx-actions__status" role="status" data-cx-team-status></p></section>'
     )
     return (
-        f'<div class="cx-teamview cx-actions" data-cx-teamview data-cx-lang="{lang}" data-search-exclude>'
+        f'<div class="cx-teamview" data-cx-teamview data-cx-lang="{lang}" data-search-exclude>'
         f'<p class="cx-status" data-cx-status role="status"></p>{notice}{collect}{result}</div>'
         + _json_script(payload, "cx-team-definitions", "team")
     )

@@ -94,6 +94,7 @@ def register(env: Any) -> None:
             [
                 '<div class="cx-run" markdown>',
                 forms.shared(found, lang),
+                forms.shared_answers(found, lang),
                 forms.form(found, lang),
                 f"## {t('result', lang)} {{ #result .cx-result__title }}",
                 forms.panel(found, lang),

@@ -138,9 +138,8 @@ STRINGS: dict[str, Text] = {
     "snapshot": Text("Bewaar als momentopname", "Save as a snapshot"),
     "reset": Text("Alle antwoorden wissen", "Clear all answers"),
     "shared_banner": Text(
-        "Je bekijkt de uitslag van gedeelde antwoorden.", "You are viewing the result of shared answers."
-    ),
-    "shared_own": Text(
+        "Je bekijkt de uitslag van gedeelde antwoorden", "You are viewing the result of shared answers"
+    ),    "shared_own": Text(
         "Ze zijn alleen te lezen; je eigen antwoorden blijven bewaard.",
         "They are read-only; your own answers stay saved.",
     ),

@@ -113,7 +113,7 @@ def test_import_confirms_migrates_and_refuses_bad_files(
         "corrupt.json": "not a valid JSON file",
         "foreign.json": "not a download from this playbook",
         "other.json": "belongs to another checklist",
-        "newer.json": "newer version (99)",
+        "newer.json": "newer version of the checklist (99)",
         "empty.json": "This file is empty",
         "evil-role.json": "role in this export is unknown",
         "role-list.json": "role in this export is unknown",

@@ -1,8 +1,8 @@
 // The last result, kept so that a returning reader sees it at once, marked as from the last visit, until the
 // engine renders anew. It is shown only for the answers it was computed for, by this build of the engine, for this
 // version of the checklist and in this language. Storage is shared with the whole origin, so what is kept is data,
-// never markup: numbers and ids, each checked for its type and range, filled into a template the build made
-// (overrides/main.html; macros/forms.py) with textContent only. Nothing in it carries a hook of the glue.
+// never markup: numbers and ids, each checked for its type and range, filled into a hidden template the build made
+// (macros/forms.py) with textContent only. Nothing in it carries a hook of the glue.
 // A classic script right after a checklist page's content: it runs while the page is still parsed, before
 // Material's bundle and the modules, and offers `window.cxLast` to cx/checklist.mjs.
 (() => {
@@ -26,8 +26,8 @@
   /** Whether `kept` is a result this page's template can show: every value of the right type and in range. */
   function valid(kept, template) {
     if (!plain(kept)) return false;
-    const sections = [...template.content.querySelectorAll("[data-slot-section]")].map((row) => row.dataset.slotSection);
-    const levels = template.content.querySelectorAll("[data-slot-level]").length;
+    const sections = [...template.querySelectorAll("[data-slot-section]")].map((row) => row.dataset.slotSection);
+    const levels = template.querySelectorAll("[data-slot-level]").length;
     const known = (id) => typeof id === "string" && sections.includes(id);
     return (
       score(kept.score) &&
@@ -42,7 +42,8 @@
 
   /** The template filled in: numbers as text, the parts that apply shown, the focus areas in their order. */
   function render(template, kept) {
-    const view = template.content.cloneNode(true);
+    const view = document.createDocumentFragment();
+    view.append(...[...template.children].map((child) => child.cloneNode(true)));
     const slot = (name) => view.querySelector(`[data-slot="${name}"]`);
     if (kept.score === null) {
       slot("score").parentElement.hidden = true;
@@ -78,7 +79,7 @@
   function show(panel, answers) {
     const id = panel.dataset.cxResultFor;
     const form = document.querySelector(`form[data-cx-checklist="${CSS.escape(id)}"]`);
-    const template = panel.querySelector("template[data-cx-last-template]");
+    const template = panel.querySelector("[data-cx-last-template]");
     const last = read(keyOf(id, ":last"));
     const expected = { ...stamp(form), answers: canonical(answers) };
     const own = !document.documentElement.classList.contains("cx-shared-view");

@@ -46,6 +46,12 @@ const MOUNTS = [
   ["[data-cx-forget]", mountForget],
 ];
 
+// a plan's field prints what was typed, and an empty one as a line: its value attribute follows the input
+document.addEventListener("input", (event) => {
+  const field = event.target.closest?.("[data-cx-plan], [data-cx-team-plan]");
+  if (field) field.setAttribute("value", field.value);
+});
+
 setupOffline();
 document$.subscribe(() => {
   for (const [selector, mount] of MOUNTS) {

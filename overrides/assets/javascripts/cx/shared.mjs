@@ -16,7 +16,7 @@ function show(page, on) {
   else {
     delete page.form.dataset.cxShared;
     delete page.form.dataset.cxAnswersOpen;
-    const toggle = notice().querySelector("[data-cx-show-answers]");
+    const toggle = document.querySelector("[data-cx-show-answers]");
     toggle.setAttribute("aria-expanded", "false");
     toggle.textContent = page.messages.show_answers;
   }
@@ -35,7 +35,7 @@ function who(page, { role, team }) {
   const line = notice().querySelector("[data-cx-shared-who]");
   const roleName = role ? page.role.querySelector(`option[value="${CSS.escape(role)}"]`)?.textContent : null;
   const parts = [roleName, team].filter(Boolean);
-  line.textContent = parts.join(" · ");
+  line.textContent = parts.length ? `: ${parts.join(" · ")}` : "";
   line.hidden = parts.length === 0;
 }
 
@@ -76,7 +76,7 @@ export function mountShared(page) {
     page.changed();
     page.say(page.messages.adopted);
   });
-  const toggle = box.querySelector("[data-cx-show-answers]");
+  const toggle = document.querySelector("[data-cx-show-answers]");
   toggle.addEventListener("click", () => {
     const open = !page.form.dataset.cxAnswersOpen;
     if (open) page.form.dataset.cxAnswersOpen = "true";
