@@ -157,7 +157,10 @@ def test_the_team_page_refuses_a_bad_item_alone_and_later_files_still_count(
     (tmp_path / "three.json").write_text(json.dumps(people[2]), encoding="utf-8")
     page.set_input_files("[data-cx-team-files]", str(tmp_path / "three.json"))  # a later file still counts
     page.wait_for_selector('[data-cx-team="board-voice"][data-cx-respondents="3"]')
-    summary = {"nl": "3 ingevulde checklist(s) tellen mee, 5 niet.", "en": "3 completed checklist(s) count, 5 do not."}[lang]
+    summary = {
+        "nl": "3 ingevulde checklist(s) tellen mee, 5 niet.",
+        "en": "3 completed checklist(s) count, 5 do not.",
+    }[lang]
     assert page.inner_text("[data-cx-team-summary]") == summary
     assert page.locator("[data-cx-team-downloads] button").count() == 2
     # text with a lone surrogate, as a paste can carry it: refused with its own sentence too
