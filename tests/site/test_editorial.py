@@ -440,18 +440,33 @@ def test_no_variant_to_avoid_in_the_chapters(path: Path) -> None:
     assert variants(text, lang_of(path)) == []
 
 
+def checklist_variants(checklist: Checklist) -> list[str]:
+    """The variants to avoid in any human string of a definition: statements, anchors, asks, gates, levels, advice…"""
+    texts = checklist_texts(checklist)
+    return [f"{checklist.id}: {v}" for text in texts for lang in ("nl", "en") for v in variants(text.get(lang), lang)]
+
+
 def test_no_variant_to_avoid_in_checklists_and_blocks(definitions: dict) -> None:
-    found = []
-    for checklist in definitions.values():
-        texts = [checklist.title, checklist.intro, *(s.title for s in checklist.sections)]
-        texts += [q.text for s in checklist.sections for q in s.questions]
-        texts += [t for s in checklist.sections for t in (s.advice,) if t]
-        texts += [lv.name for lv in checklist.levels] + [lv.description for lv in checklist.levels]
-        for lang in ("nl", "en"):
-            found += [f"{checklist.id}: {v}" for t in texts for v in variants(t.get(lang), lang)]
-    for block in yaml.safe_load((ROOT / "macros/blocks.yml").read_text(encoding="utf-8")):
+    found = [v for checklist in definitions.values() for v in checklist_variants(checklist)]
+    for block in BLOCK_LIST:
         found += [f"blocks.yml: {v}" for lang in ("nl", "en") for v in variants(block["name"][lang], lang)]
     assert found == []
+
+
+def test_the_term_test_reads_every_human_string_of_a_definition(definitions: dict) -> None:
+    checklists = list(definitions.values())
+    texts = {c.id: checklist_texts(c) for c in checklists}
+    for c in checklists:
+        expected = [c.title, c.intro, *([c.summary] if c.summary else []), *([c.respondent] if c.respondent else [])]
+        expected += [lv.name for lv in c.levels] + [lv.description for lv in c.levels] + [p.finding for p in c.pairs]
+        expected += [t for g in c.gates for t in (g.text, g.finding)] + [s.title for s in c.sections]
+        expected += [t for s in c.sections for t in (s.advice,) if t]
+        for q in (q for s in c.sections for q in s.questions):
+            expected += [q.text, *([q.anchors.high, q.anchors.low] if q.anchors else []), *([q.ask] if q.ask else [])]
+            expected += [q.advice] if q.advice else []
+        assert [x for x in expected if x not in texts[c.id]] == [], c.id
+    assert any(q.ask for c in checklists for s in c.sections for q in s.questions)
+    assert any(c.gates for c in checklists)  # and `summary`, when a definition has one, is read like the intro
 
 
 @pytest.mark.parametrize(
@@ -911,3 +926,19 @@ def test_a_board_page_plays_under_its_own_kicker(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     html = (tmp_path / "out/board/money/index.html").read_text(encoding="utf-8")
     assert f'<p class="cx-play__kicker">{t("play_board", "nl")}</p>' in html
+
+
+def test_negative_control_a_variant_in_an_anchor_or_a_gate_is_caught(definitions: dict) -> None:
+    from checklists.model import Anchors
+
+    leadership = definitions["leadership"]
+    section = leadership.sections[0]
+    anchors = Anchors(Text("Het werkplezier is hoog.", "Staff enjoy it."), Text("Laag.", "Low."))
+    question = dataclasses.replace(section.questions[0], anchors=anchors)
+    section = dataclasses.replace(section, questions=(question, *section.questions[1:]))
+    changed = dataclasses.replace(leadership, sections=(section, *leadership.sections[1:]))
+    assert checklist_variants(changed) == ["leadership: 'werkplezier' (say 'werkgeluk')"]
+    board_voice = definitions["board-voice"]
+    gate = dataclasses.replace(board_voice.gates[0], finding=Text("Geen CX-lead.", "We steer by gut feeling."))
+    changed = dataclasses.replace(board_voice, gates=(gate, *board_voice.gates[1:]))
+    assert checklist_variants(changed) == ["board-voice: 'steer by' (say 'manage by')"]
