@@ -19,6 +19,11 @@ def define_env(env: Any) -> None:
     importlib.import_module(f"{__name__}.pages").register(env)
 
 
+def on_pre_page_macros(env: Any) -> None:
+    """Start a page: no source cited on it yet."""
+    importlib.import_module(f"{__name__}.pages").start_page(env)
+
+
 def on_post_page_macros(env: Any) -> None:
     """Append the term list's hover definitions to every page, in its language."""
     importlib.import_module(f"{__name__}.pages").append_abbreviations(env)

@@ -1,7 +1,7 @@
-"""The editorial data behind the chapters: sources and citations, the term list, story homes.
+"""The editorial data behind the chapters: sources and citations, the term list, story homes, recurring quotations.
 
-Read from `macros/sources.yml`, `terms.yml` and `stories.yml` once per build; a mistake fails the
-build with the file and key path, like a checklist definition.
+Read from `macros/sources.yml`, `terms.yml`, `stories.yml` and `quotes.yml` once per build; a mistake fails
+the build with the file and key path, like a checklist definition.
 """
 
 from __future__ import annotations
@@ -74,13 +74,26 @@ class Source:
     isbn: str | None = None
     names: tuple[re.Pattern[str], ...] = ()
     figures: tuple[re.Pattern[str], ...] = ()
+    short: Text | None = None
+    """The name in running text and in a page's later footnotes: "de recensie", "the review"."""
+    when: Text | None = None
+    """The year as the text gives it: "2013", "rond 2015", "zonder datum"."""
+    seed: str | None = None
+    """The article's file in ../shared/seeds (the fact ledger quotes it)."""
+    title_is_description: bool = False
+    """The title is the playbook's description of an untitled text: printed plain, without quotation marks."""
 
     @classmethod
     def from_dict(cls, data: Any, path: str) -> Source:
         optional = {"author", "gloss", "publisher", "year", "with", "about", "title_note", "note", "isbn"}
+        optional |= {"short", "when", "seed", "title_is_description"}
         data = fields(data, path, {"id", "kind", "title", "names", "figures"}, optional)
         if data["kind"] not in SOURCE_KINDS:
             raise ChecklistError(f"{path}.kind", f"expected one of {', '.join(SOURCE_KINDS)}")
+        if data.get("seed") is not None and not re.fullmatch(r"[0-9]{3}_[0-9a-f]{16}\.txt", str(data["seed"])):
+            raise ChecklistError(f"{path}.seed", "expected a seed file name like 000_0123456789abcdef.txt")
+        if not isinstance(data.get("title_is_description", False), bool):
+            raise ChecklistError(f"{path}.title_is_description", "expected true or false")
         plain = {key: (str(data[key]) if data.get(key) is not None else None) for key in ("author", "gloss", "isbn")}
         return cls(
             id=str(data["id"]),
@@ -94,6 +107,10 @@ class Source:
             note=_optional_text(data, "note", path),
             names=_patterns(data["names"], f"{path}.names"),
             figures=_patterns(data["figures"], f"{path}.figures"),
+            short=_optional_text(data, "short", path),
+            when=_optional_text(data, "when", path),
+            seed=str(data["seed"]) if data.get("seed") is not None else None,
+            title_is_description=bool(data.get("title_is_description", False)),
             **plain,
         )
 
@@ -103,7 +120,10 @@ class Source:
 
     def citation(self, lang: str) -> str:
         """The source in the playbook's one citation style (Markdown, Dutch title with an English gloss)."""
-        title = f"*{self.title}*" if self.kind == "book" else f"“{self.title}”"
+        if self.title_is_description:
+            title = self.title
+        else:
+            title = f"*{self.title}*" if self.kind == "book" else f"“{self.title}”"
         if lang == "en" and self.gloss:
             title += f" ({self.gloss})"
         parts = [self.author, title]
@@ -111,6 +131,13 @@ class Source:
             parts.append(self.about.get(lang))
         parts += [self.publisher, str(self.year) if self.year else None]
         return ", ".join(part for part in parts if part)
+
+    def short_citation(self, lang: str) -> str:
+        """The short name that stands for the source after its first footnote on a page ("De recensie")."""
+        if not self.short:
+            return self.citation(lang)
+        text = self.short.get(lang)
+        return text[:1].upper() + text[1:]
 
 
 @dataclass(frozen=True)
@@ -122,10 +149,17 @@ class Term:
     definition: Text
     avoid: Mapping[str, tuple[str, ...]]
     hover: bool = False
+    glossary: bool = True
+    """False for a house-style decision: enforced by the term test, left out of the glossary page."""
+    source: str | None = None
+    """The source the definition rests on; the definition then names it by its short form."""
 
     @classmethod
     def from_dict(cls, data: Any, path: str) -> Term:
-        data = fields(data, path, {"id", *LANGUAGES}, {"hover"})
+        data = fields(data, path, {"id", *LANGUAGES}, {"hover", "glossary", "source"})
+        for key in ("hover", "glossary"):
+            if not isinstance(data.get(key, False), bool):
+                raise ChecklistError(f"{path}.{key}", "expected true or false")
         parts: dict[str, Mapping[str, Any]] = {}
         for lang in LANGUAGES:
             parts[lang] = fields(data[lang], f"{path}.{lang}", {"term", "definition", "avoid"}, set())
@@ -137,6 +171,8 @@ class Term:
             definition=Text.from_dict({lang: parts[lang]["definition"] for lang in LANGUAGES}, f"{path}.definition"),
             avoid={lang: tuple(str(v) for v in parts[lang]["avoid"]) for lang in LANGUAGES},
             hover=bool(data.get("hover", False)),
+            glossary=bool(data.get("glossary", True)),
+            source=str(data["source"]) if data.get("source") is not None else None,
         )
 
 
@@ -163,6 +199,37 @@ class Story:
         )
 
 
+MAX_QUOTE_PAGES = 2
+"""A recurring quotation is told on at most this many pages per edition (issue #21)."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation from the articles that recurs: the pages (at most two) that may tell it, and how to find it."""
+
+    id: str
+    pages: tuple[str, ...]
+    markers: Mapping[str, tuple[re.Pattern[str], ...]]
+
+    @classmethod
+    def from_dict(cls, data: Any, path: str) -> Quote:
+        data = fields(data, path, {"id", "pages", "markers"}, set())
+        markers = fields(data["markers"], f"{path}.markers", set(LANGUAGES), set())
+        pages = data["pages"]
+        if not isinstance(pages, list) or not 1 <= len(pages) <= MAX_QUOTE_PAGES:
+            raise ChecklistError(f"{path}.pages", f"expected a list of 1 to {MAX_QUOTE_PAGES} pages")
+        for i, page in enumerate(pages):
+            if not re.fullmatch(r"[a-z0-9-]+(/[a-z0-9-]+)*\.md", str(page)) or str(page).endswith(".en.md"):
+                raise ChecklistError(f"{path}.pages[{i}]", "expected a Dutch docs page like blocks/vision.md")
+        if len(set(pages)) != len(pages):
+            raise ChecklistError(f"{path}.pages", "a page is listed twice")
+        return cls(
+            id=str(data["id"]),
+            pages=tuple(str(page) for page in pages),
+            markers={lang: _patterns(markers[lang], f"{path}.markers.{lang}") for lang in LANGUAGES},
+        )
+
+
 @dataclass(frozen=True)
 class Editorial:
     """Everything editorial that the build and the tests read, by id."""
@@ -170,14 +237,21 @@ class Editorial:
     sources: Mapping[str, Source]
     terms: tuple[Term, ...]
     stories: Mapping[str, Story]
+    quotes: Mapping[str, Quote]
 
     @classmethod
     def load(cls, directory: Path = HERE) -> Editorial:
-        """Read and validate the three files; errors name the file and key path."""
+        """Read and validate the four files; errors name the file and key path."""
+        sources = _by_id(Source, directory / "sources.yml")
+        terms = tuple(_by_id(Term, directory / "terms.yml").values())
+        for i, term in enumerate(terms):
+            if term.source is not None and term.source not in sources:
+                raise ChecklistError(f"[{i}].source", f"unknown source {term.source!r}", file="terms.yml")
         return cls(
-            sources=_by_id(Source, directory / "sources.yml"),
-            terms=tuple(_by_id(Term, directory / "terms.yml").values()),
+            sources=sources,
+            terms=terms,
             stories=_by_id(Story, directory / "stories.yml"),
+            quotes=_by_id(Quote, directory / "quotes.yml"),
         )
 
 

@@ -67,10 +67,17 @@ def append_abbreviations(env: Any) -> None:
     env.markdown += "\n\n" + env.variables["cx_abbreviations"][_lang(env)] + "\n"
 
 
+def start_page(env: Any) -> None:
+    """Before a page's macros run: no source cited on it yet (so its first footnote per source is the full one)."""
+    env.variables["cx_cited"][env.page.file.src_uri] = set()
+
+
 def register(env: Any) -> None:
     """Register every macro over this build's data."""
     site = load(env)
     env.variables["cx_abbreviations"] = {lang: abbreviations(site.editorial.terms, lang) for lang in LANGUAGES}
+    # the sources already cited on each page, by source file: new for every build, reset before every page
+    env.variables["cx_cited"] = {}
 
     def _get(name: str) -> Checklist:
         # a shipped checklist by id, or a build error naming the page
@@ -269,7 +276,8 @@ def register(env: Any) -> None:
             target, name = f"checklists/leadership.md#leadership-{block.section}", block.name.get(lang)
         else:
             found = _get(env.page.meta.get("checklist") or "")
-            kicker = t("play_chapter", lang)
+            # the organising chapters' kicker, or the part's own (`play_board` for board/ pages)
+            kicker = t("play_board" if page.startswith("board/") else "play_chapter", lang)
             target, name = f"checklists/{found.id}.md", found.title.get(lang)
         link = f"[{t('play_checklist', lang, name=name)}]({_link(env, target)}){{ .md-button .md-button--primary }}"
         labels = (t("play_actions", lang), t("play_questions", lang))
@@ -293,12 +301,16 @@ def register(env: Any) -> None:
 
     @env.macro
     def cite(source: str, who: str | None = None) -> str:
-        """A footnote's text: the source in the one citation style, the person it names, and a link to it."""
+        """A footnote's text: the source (in full the first time on a page, then by its short name), who, a link."""
+        page = env.page.file.src_uri
         if source not in site.editorial.sources:
-            raise ValueError(f"unknown source {source!r} on {env.page.file.src_uri} (see macros/sources.yml)")
-        found = site.editorial.sources[source]
+            raise ValueError(f"unknown source {source!r} on {page} (see macros/sources.yml)")
+        found, lang = site.editorial.sources[source], _lang(env)
+        seen = env.variables["cx_cited"].setdefault(page, set())
+        text = found.short_citation(lang) if source in seen else found.citation(lang)
+        seen.add(source)
         person = f" — {who}" if who else ""
-        return f"[{found.citation(_lang(env))}]({_link(env, 'about/sources.md#' + found.anchor)}){person}."
+        return f"[{text}]({_link(env, 'about/sources.md#' + found.anchor)}){person}."
 
     @env.macro
     def page_sources() -> str:
@@ -337,6 +349,8 @@ def register(env: Any) -> None:
         head = " | ".join(t(key, lang) for key in ("term", "other_language", "meaning"))
         rows = [f"| {head} |", "|---|---|---|"]
         rows += [
-            f"| {x.term.get(lang)} | {x.term.get(other)} | {x.definition.get(lang)} |" for x in site.editorial.terms
+            f"| {x.term.get(lang)} | {x.term.get(other)} | {x.definition.get(lang)} |"
+            for x in site.editorial.terms
+            if x.glossary  # house-style decisions are enforced by the term test, not listed
         ]
         return "\n".join(rows)

@@ -49,6 +49,7 @@ STRINGS: dict[str, Text] = {
     ),
     "play_block": Text("Bouwsteen {number} van {total} · de play", "Building block {number} of {total} · the play"),
     "play_chapter": Text("Organiseren · de play", "Organising · the play"),
+    "play_board": Text("Besluiten en toezicht · de play", "Decisions and oversight · the play"),
     "play_actions": Text("Wat je doet", "What to do"),
     "play_questions": Text("Vragen voor de directie", "Questions for the board"),
     "play_checklist": Text("Toets waar jullie staan: {name}", "See where you stand: {name}"),
