@@ -21,6 +21,10 @@ PLAY_CHAPTERS = sorted(
     for p in (DOCS / part).glob("*.md")
     if not p.name.endswith(".en.md")
 )
+CARD_CHAPTERS = PLAY_CHAPTERS + sorted(
+    str(p.relative_to(DOCS)) for p in (DOCS / "board").glob("*.md") if not p.name.endswith(".en.md")
+)
+"""Every chapter that opens with a play card: the counted block and organising chapters and the board/ pages."""
 WORDS_BEFORE = {"nl": 15548, "en": 16285}
 """Prose words of the block and organising chapters on 2026-12-04 (`chapter_words`), before the plays."""
 
@@ -129,14 +133,14 @@ def play_words(page: str, lang: str) -> int:
     return sum(len(re.findall(r"[\wÀ-ÿ'’-]+", text)) for text in texts)
 
 
-@pytest.mark.parametrize("page", pending(PLAY_CHAPTERS))
+@pytest.mark.parametrize("page", pending(CARD_CHAPTERS, only=re.compile(r"^(?!blocks/understanding)")))
 def test_every_block_and_organising_chapter_opens_with_its_play(page: str) -> None:
     for path in (DOCS / page, english(DOCS / page)):
         body = re.sub(r"^---\n.*?\n---\n", "", path.read_text(encoding="utf-8"), flags=re.S).lstrip()
         assert re.match(r"# [^\n]+\n+\{\{ play\(\) \}\}\n", body), f"{path}: the play must follow the title"
 
 
-@pytest.mark.parametrize("page", pending(PLAY_CHAPTERS))
+@pytest.mark.parametrize("page", pending(CARD_CHAPTERS, only=re.compile(r"^(?!blocks/understanding)")))
 def test_a_play_card_has_a_title_at_most_five_actions_and_questions_and_the_checklist(
     built_site: Path, page: str
 ) -> None:
