@@ -33,27 +33,9 @@ CLOSING = ["on-monday", "board-questions", "checklist", "sources"]
 HEADING_ID = re.compile(r"^#{2,6} .*\{ *#([a-z0-9-]+) *\}\s*$", re.M)
 FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\](?!:)")
 LINK = re.compile(r"\]\(([^)\s]+)\)")
-ISSUE_21 = pytest.mark.xfail(strict=False, reason="issue #21: chapters not yet rewritten")
-"""On the pages the editorial round rewrites, until its last merge removes every use (grep `issue #21`)."""
-REWRITTEN = re.compile(
-    r"^(blocks|organising|start|board|checklists)/|^(index|about/sources|about/glossary|tools/team-session)\.md$"
-)
-"""Every page the editorial round rewrites (a test narrows it to the pages it fails on today with `only`)."""
 EDITORIAL_PAGES = re.compile(r"^(blocks|organising|start|board|checklists|tools)/|^index\.md$")
 """The pages that retell the articles: the rules on glosses, second articles, years and the ledger apply to them."""
 ARTICLES = sorted(i for i, s in EDITORIAL.sources.items() if s.kind == "article")
-CHAPTER_PARTS = re.compile(r"^(blocks|organising|start|board|tools)/")
-TERMS_PENDING = re.compile(r"^(blocks|organising|start)/|^about/sources\.md$")
-RENAMED_BLOCKS = re.compile(r"^blocks/(leadership|culture|steering)\.md$")
-
-
-def pending(items: list, name: Any = None, only: re.Pattern[str] = REWRITTEN) -> list:
-    """`items` as test parameters, marked ISSUE_21 where the page (a docs path or `page.md`) matches `only`."""
-    marked = []
-    for item in items:
-        page = name(item) if callable(name) else (source_name(item) if isinstance(item, Path) else str(item))
-        marked.append(pytest.param(item, marks=ISSUE_21) if only.search(page) else item)
-    return marked
 
 
 def lang_of(path: Path) -> str:
@@ -420,12 +402,10 @@ def test_footnotes_use_the_one_citation_style(path: Path) -> None:
     assert footnote_style(path.read_text(encoding="utf-8")) == []
 
 
-STORIES_MOVING = {"efteling-memories"}
-"""Stories whose home the editorial round creates: the other chapters still retell them."""
 
 
 @pytest.mark.parametrize(
-    "story", [pytest.param(s, marks=ISSUE_21) if s in STORIES_MOVING else s for s in sorted(EDITORIAL.stories)]
+    "story", sorted(EDITORIAL.stories)
 )
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_each_story_is_told_once_and_linked_elsewhere(story: str, lang: str) -> None:
@@ -434,7 +414,7 @@ def test_each_story_is_told_once_and_linked_elsewhere(story: str, lang: str) -> 
     assert story_problems(story, files, lang) == []
 
 
-@pytest.mark.parametrize("path", pending(pages(), only=TERMS_PENDING), ids=lambda p: p.relative_to(DOCS).as_posix())
+@pytest.mark.parametrize("path", pages(), ids=lambda p: p.relative_to(DOCS).as_posix())
 def test_no_variant_to_avoid_in_the_chapters(path: Path) -> None:
     text = " ".join(prose(u) for u in units(path.read_text(encoding="utf-8")))
     assert variants(text, lang_of(path)) == []
@@ -489,7 +469,7 @@ def test_building_blocks_have_one_name_in_the_list_and_the_checklist(definitions
             assert sections[block["section"]].get(lang) == block["name"][lang], (block["section"], lang)
 
 
-@pytest.mark.parametrize("block", pending(BLOCK_LIST, lambda b: b["page"], RENAMED_BLOCKS), ids=lambda b: b["page"])
+@pytest.mark.parametrize("block", BLOCK_LIST, ids=lambda b: b["page"])
 def test_each_building_block_chapter_carries_the_blocks_one_name(block: dict) -> None:
     for lang, suffix in (("nl", ".md"), ("en", ".en.md")):
         name = block["name"][lang]
@@ -513,7 +493,7 @@ CHAPTERS = sorted(
 
 
 @pytest.mark.parametrize(
-    "path", pending(CHAPTERS, only=re.compile(r"^organising/")), ids=lambda p: p.relative_to(DOCS).as_posix()
+    "path", CHAPTERS, ids=lambda p: p.relative_to(DOCS).as_posix()
 )
 def test_chapters_end_with_the_fixed_closing_sections(path: Path) -> None:
     # start pages end with Monday actions and board questions; organising and board chapters have them on their card
@@ -536,14 +516,12 @@ def test_every_term_and_source_is_well_formed() -> None:
 # --- the rules of issue #21 -------------------------------------------------------------------------------------------
 
 
-@ISSUE_21
 @pytest.mark.parametrize("quote", sorted(EDITORIAL.quotes))
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_a_recurring_quotation_is_told_on_its_two_pages_only(quote: str, lang: str) -> None:
     assert quote_problems(EDITORIAL.quotes[quote], editions(lang), lang) == []
 
 
-@ISSUE_21  # board/money.md and board/supervision.md come with ed-start
 def test_every_page_a_quotation_names_exists_in_both_editions() -> None:
     listed = {page for quote in EDITORIAL.quotes.values() for page in quote.pages}
     missing = [p for p in sorted(listed) for e in (p, p.replace(".md", ".en.md")) if not (DOCS / e).is_file()]
@@ -556,7 +534,7 @@ PLAY_PAGES = sorted(
 PLAY_FILES = sorted((ROOT / "macros/plays").glob("*.yml"))
 
 
-@pytest.mark.parametrize("page", pending(PLAY_PAGES, only=re.compile(r"^(?!blocks/understanding)")))
+@pytest.mark.parametrize("page", PLAY_PAGES)
 def test_every_block_organising_and_board_chapter_has_a_play_file(page: str) -> None:
     assert (ROOT / "macros/plays" / (page[:-3].replace("/", "-") + ".yml")).is_file()
 
@@ -576,7 +554,7 @@ def editorial_pages() -> list[Path]:
 
 
 @pytest.mark.parametrize(
-    "path", pending(editorial_pages(), only=CHAPTER_PARTS), ids=lambda p: p.relative_to(DOCS).as_posix()
+    "path", editorial_pages(), ids=lambda p: p.relative_to(DOCS).as_posix()
 )
 def test_a_gloss_after_a_footnote_says_it_is_the_playbooks(path: Path) -> None:
     assert unlabelled_glosses(path.read_text(encoding="utf-8"), lang_of(path)) == []
@@ -588,7 +566,7 @@ def test_what_a_unit_takes_from_a_second_article_has_that_articles_footnote(path
 
 
 @pytest.mark.parametrize(
-    "path", pending(editorial_pages(), only=CHAPTER_PARTS), ids=lambda p: p.relative_to(DOCS).as_posix()
+    "path", editorial_pages(), ids=lambda p: p.relative_to(DOCS).as_posix()
 )
 def test_each_section_dates_what_it_takes_from_an_article(path: Path) -> None:
     assert undated(path.read_text(encoding="utf-8"), lang_of(path)) == []
@@ -596,11 +574,7 @@ def test_each_section_dates_what_it_takes_from_an_article(path: Path) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    pending(
-        ["phase-scan", "strategy-values", "contact-centre", "board-voice", "leadership"],
-        lambda n: f"checklists/{n}.md",
-        re.compile(r"^checklists/(phase-scan|strategy-values)\.md$"),  # their sources sections come with ed-start
-    ),
+    ["phase-scan", "strategy-values", "contact-centre", "board-voice", "leadership"],
 )
 def test_a_checklist_page_that_names_a_source_cites_it(name: str, definitions: dict) -> None:
     for lang, suffix in (("nl", ".md"), ("en", ".en.md")):
@@ -617,14 +591,14 @@ def test_a_hover_definition_names_the_source_it_rests_on() -> None:
 
 
 @pytest.mark.parametrize(
-    "path", pending(pages(), only=re.compile(r"^blocks/")), ids=lambda p: p.relative_to(DOCS).as_posix()
+    "path", pages(), ids=lambda p: p.relative_to(DOCS).as_posix()
 )
 def test_every_board_questions_box_has_the_one_title(path: Path) -> None:
     assert question_titles(path.read_text(encoding="utf-8"), lang_of(path)) == []
 
 
 @pytest.mark.parametrize(
-    "path", pending(pages(), only=re.compile(r"^start/delight")), ids=lambda p: p.relative_to(DOCS).as_posix()
+    "path", pages(), ids=lambda p: p.relative_to(DOCS).as_posix()
 )
 def test_footnotes_are_defined_in_the_order_of_their_first_reference(path: Path) -> None:
     assert footnote_order(path.read_text(encoding="utf-8")) == []
@@ -655,7 +629,7 @@ def test_the_short_form_shows_on_a_page_that_cites_a_source_twice(built_site: Pa
 
 @pytest.mark.parametrize(
     "path",
-    pending(pages(), only=re.compile(r"^(blocks|organising|start)/")),
+    pages(),
     ids=lambda p: p.relative_to(DOCS).as_posix(),
 )
 def test_who_names_a_person_and_an_organisation(path: Path) -> None:

@@ -24,10 +24,8 @@ from tests.site.test_editorial import (
     EDITORIAL_PAGES,
     FOOTNOTE_LABEL,
     HEADING_ID,
-    ISSUE_21,
     cited_sources,
     footnote_sources,
-    pending,
     prose,
     sectioned_units,
 )
@@ -39,8 +37,6 @@ IDEAS = yaml.safe_load((LEDGER / "ideas.yml").read_text(encoding="utf-8"))
 SEED_FILES = {EDITORIAL.sources[source].seed: source for source in ARTICLES}
 ENTRY_KEYS, ENTRY_OPTIONAL = {"section", "starts", "footnote", "claim", "seed", "rests_on"}, {"ideas", "own"}
 IDEA_ID = re.compile(r"^[VRCDB]\d\d$")
-NEW_HOMES = {"organising/spider-in-the-web.md#taking-charge"}
-"""Homes the editorial round creates: they exist once the chapter is rewritten."""
 LANG_SUFFIX = (("nl", ".md"), ("en", ".en.md"))
 QUOTES = str.maketrans({c: "'" for c in '‘’‚‛“”„"`´'})
 
@@ -198,7 +194,7 @@ def test_the_idea_list_is_well_formed() -> None:
 
 @pytest.mark.parametrize(
     "idea",
-    [pytest.param(i, marks=ISSUE_21) if i["home"] in NEW_HOMES else i for i in IDEAS if i["home"] != "none"],
+    [i for i in IDEAS if i["home"] != "none"],
     ids=lambda i: i["id"],
 )
 def test_every_ideas_home_exists_in_both_editions(idea: dict) -> None:
@@ -214,7 +210,7 @@ def test_a_ledger_file_has_the_documented_form_and_names_its_page(path: Path) ->
     assert path.stem == ledger_name(str(data["page"])) and data["page"] in ledger_pages(), data["page"]
 
 
-@pytest.mark.parametrize("page", pending(ledger_pages()))
+@pytest.mark.parametrize("page", ledger_pages())
 def test_every_footnoted_claim_from_an_article_has_one_ledger_entry(page: str) -> None:
     assert (LEDGER / f"{ledger_name(page)}.yml").is_file(), f"no ledger tests/site/ledger/{ledger_name(page)}.yml"
     entries = read_ledger(page)
@@ -240,7 +236,7 @@ def test_every_seed_sentence_in_the_ledger_is_quoted_word_for_word(path: Path) -
 HOME_PAGES = sorted({str(i["home"]).partition("#")[0] for i in IDEAS} - {"none"})
 
 
-@pytest.mark.parametrize("page", pending([p for p in HOME_PAGES if p in ledger_pages() or p.startswith("board/")]))
+@pytest.mark.parametrize("page", [p for p in HOME_PAGES if p in ledger_pages() or p.startswith("board/")])
 def test_every_idea_is_carried_by_an_entry_of_its_home_pages_ledger(page: str) -> None:
     assert (LEDGER / f"{ledger_name(page)}.yml").is_file(), f"no ledger tests/site/ledger/{ledger_name(page)}.yml"
     assert homeless(IDEAS, page, read_ledger(page)) == []

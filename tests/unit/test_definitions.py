@@ -103,5 +103,8 @@ def test_negative_control_a_statement_about_what_is_done_passes(nl: str, en: str
     assert not needs_ask(Question("x", Text(nl, en)))
 
 
-def test_every_checklist_says_whom_it_is_for() -> None:
-    assert all(isinstance(c, Checklist) and c.respondent for c in SUITE.values())
+def test_every_checklist_says_whom_it_is_for_and_what_it_tells_in_one_line() -> None:
+    for checklist in SUITE.values():
+        assert isinstance(checklist, Checklist) and checklist.respondent and checklist.summary, checklist.id
+        for lang in ("nl", "en"):
+            assert len(checklist.summary.get(lang)) <= 140 and "\n" not in checklist.summary.get(lang), checklist.id
