@@ -5,6 +5,7 @@ Declarative only: every scoring rule lives in the `checklists` engine, every sen
 
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -37,12 +38,19 @@ def _link(env: Any, target: str) -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
-def _url(env: Any, target: str) -> str:
-    # the URL of a docs page (with anchor) relative to the current page's URL
-    page, _, anchor = target.partition("#")
+def _page_url(page: str) -> str:
+    # a docs page's URL in the default edition: "blocks/culture.md" -> "blocks/culture/", "index.md" -> ""
     url = page[:-3] + "/" if page.endswith(".md") else page
-    url = url[: -len("index/")] if url.endswith("index/") else url
-    rel = get_relative_url(url or ".", env.page.url or ".")
+    return url[: -len("index/")] if url.endswith("index/") else url
+
+
+def _url(env: Any, target: str) -> str:
+    # the URL of a docs page (with anchor) in the current page's edition, relative to the current page's URL
+    page, _, anchor = target.partition("#")
+    here = env.page.url or ""
+    own = _page_url(re.sub(r"\.[a-z]{2}\.md$", ".md", env.page.file.src_uri))  # this page in the default edition
+    edition = here[: len(here) - len(own)] if here.endswith(own) else ""  # "en/" on an English page, else ""
+    rel = get_relative_url(edition + _page_url(page) or ".", here or ".")
     rel = rel if rel.endswith("/") else rel + "/"
     return rel + (f"#{anchor}" if anchor else "")
 

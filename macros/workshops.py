@@ -100,7 +100,7 @@ def render(card: Workshop, lang: str, labels: dict[str, str], chapter_url: str) 
     """One card as Markdown: the heading (its id is the card's), what it takes, the steps with minutes, the output."""
     steps = "\n".join(f"{i}. **{s.minutes} min** — {s.do.get(lang)}" for i, s in enumerate(card.steps, 1))
     materials = "; ".join(item.get(lang) for item in card.materials)
-    meta = " · ".join(
+    meta = "<br>\n".join(  # one line each: time, people, materials
         [
             f"**{labels['time']}** {card.minutes} min",
             f"**{labels['people']}** {card.people.get(lang)}",

@@ -162,7 +162,8 @@ def mini_site(tmp_path: Path, page: str, definitions: dict[str, bytes] | None = 
     (docs / "checklists").mkdir(parents=True)
     (docs / "index.md").write_text("# Mini\n", encoding="utf-8")
     (docs / "checklists" / "leadership.md").write_text(page, encoding="utf-8")
-    shutil.copytree(ROOT / "macros", tmp_path / "macros")
+    # the workshop cards link to chapters this one-page site does not have
+    shutil.copytree(ROOT / "macros", tmp_path / "macros", ignore=shutil.ignore_patterns("workshops"))
     extra = ""
     if definitions is not None:
         (tmp_path / "defs").mkdir()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import yaml
@@ -14,7 +15,14 @@ def build_in_process(config: Path, site: Path) -> str:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    build(load_config(str(config), site_dir=str(site)))
+    # the mini site's own copy of the macros, not the project's (which another test may have imported already)
+    project = {name: sys.modules.pop(name) for name in list(sys.modules) if name.partition(".")[0] == "macros"}
+    try:
+        build(load_config(str(config), site_dir=str(site)))
+    finally:
+        for name in [name for name in sys.modules if name.partition(".")[0] == "macros"]:
+            del sys.modules[name]
+        sys.modules.update(project)
     return (site / "checklists/leadership/index.html").read_text(encoding="utf-8")
 
 

@@ -103,6 +103,8 @@ def test_every_section_still_has_statements_that_count(name: str) -> None:
 
 
 def anchors(page: Path) -> set[str]:
+    if page.name.startswith("workshops.") and page.parent == DOCS / "tools":  # its headings are the cards' ids
+        return {card.stem for card in (ROOT / "macros" / "workshops").glob("*.yml")}
     return set(re.findall(r"\{ *#([a-z0-9-]+) *\}", page.read_text(encoding="utf-8")))
 
 
