@@ -286,7 +286,8 @@ def _last_template(checklist: Checklist, lang: str) -> str:
         f'<p class="cx-result__coverage">{coverage[0]}<span data-slot="coverage"></span>{coverage[1]}</p>'
         f'<p class="cx-result__provisional" data-slot="provisional" hidden>'
         f"{_t('provisional', lang, n=display(checklist.provisional_below))}</p></div>"
-        f'<h3 class="cx-result__heading">{_t("advice", lang)}</h3><ol class="cx-result__steps" data-slot="focus">'
+        f'<p class="cx-result__heading" role="heading" aria-level="3">{_t("advice", lang)}</p>'
+        f'<ol class="cx-result__steps" data-slot="focus">'
         f'{focus}</ol><div class="cx-result__table"><table><caption>{_t("table", lang)}</caption><thead><tr>'
         f'<th scope="col">{_t("section", lang)}</th><th scope="col">{_t("score", lang)}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div></div>"

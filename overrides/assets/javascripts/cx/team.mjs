@@ -127,6 +127,15 @@ export function mountTeam(root) {
     const button = event.target.closest("[data-cx-team-download]");
     if (button) download(files[button.dataset.cxTeamDownload]);
   });
+  root.addEventListener("input", (event) => {
+    if (event.target.closest("[data-cx-team-plan]")) planned(event.target.closest("[data-cx-team-plan]"));
+  });
+  const planned = (field) => {
+    const [checklist, area, part] = field.dataset.cxTeamPlan.split(":");
+    const own = session.plan[checklist] || {};
+    session.plan = { ...session.plan, [checklist]: { ...own, [area]: { ...own[area], [part]: field.value || null } } };
+    save();
+  };
   root.addEventListener("change", (event) => {
     const group = event.target.closest("[data-cx-team-group]");
     if (group) {
@@ -135,10 +144,6 @@ export function mountTeam(root) {
       return added();
     }
     const field = event.target.closest("[data-cx-team-plan]");
-    if (!field) return;
-    const [checklist, area, part] = field.dataset.cxTeamPlan.split(":");
-    const own = session.plan[checklist] || {};
-    session.plan = { ...session.plan, [checklist]: { ...own, [area]: { ...own[area], [part]: field.value || null } } };
-    save();
+    if (field) planned(field);
   });
 }

@@ -91,14 +91,17 @@ export function mountTools(page) {
   // in the result panel (rendered by the engine; never the last visit's, which carries no hooks): the plan's owners
   // and dates, and deleting a snapshot
   const engineRendered = () => page.isReady && !panel.dataset.cxFromLastVisit;
-  panel.addEventListener("change", (event) => {
+  // saved as it is typed, so that a render in between (another answer) never loses what was typed
+  const planned = (event) => {
     const field = event.target.closest("[data-cx-plan]");
     if (!field || !engineRendered()) return;
     const [area, key] = field.dataset.cxPlan.split(":");
     page.state.plan = { ...page.state.plan, [area]: { ...(page.state.plan || {})[area], [key]: field.value || null } };
     page.touched = true;
     page.save();
-  });
+  };
+  panel.addEventListener("input", planned);
+  panel.addEventListener("change", planned);
   panel.addEventListener("click", (event) => {
     const remove = event.target.closest("[data-cx-snapshot-delete]");
     if (!remove || !engineRendered()) return;
