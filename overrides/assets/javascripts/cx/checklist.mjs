@@ -211,7 +211,9 @@ export class ChecklistPage {
     try {
       const reply = await this.call("score", { answers, saved: own ? this.state : null });
       if (ticket !== this.latest) return;
+      const typing = document.activeElement?.dataset?.cxPlan;
       this.panel.querySelector("[data-cx-result]").innerHTML = reply.html; // built and escaped by the engine
+      if (own) this.keepPlan(typing);
       delete this.panel.dataset.cxFromLastVisit;
       this.panel.querySelector("[data-cx-last]").hidden = true;
       this.form.querySelector("[data-cx-announce]").textContent = reply.announce;
@@ -225,6 +227,17 @@ export class ChecklistPage {
       }
     } catch (error) {
       console.warn("cx: not scored:", error.message);
+    }
+  }
+
+  /** A result rendered while the reader typed a plan's owner or date shows what was typed since, still in focus. */
+  keepPlan(typing) {
+    for (const field of this.panel.querySelectorAll("[data-cx-plan]")) {
+      const [area, key] = field.dataset.cxPlan.split(":");
+      const value = this.state.plan?.[area]?.[key] ?? "";
+      if (field.value !== value) field.value = value;
+      field.setAttribute("value", value);
+      if (field.dataset.cxPlan === typing) field.focus();
     }
   }
 
