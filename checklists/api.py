@@ -284,11 +284,11 @@ def team_snapshot(
     return take(_checklists(), files, lang, exclude, plan, snapshots, migration_note)
 
 
-def team_restore(text: Any = None, lang: str = "nl") -> dict[str, Any]:
-    """A kept team session read back: what can be kept, and a notice when something could not."""
+def team_restore(text: Any = None, lang: str = "nl", items: Any = None) -> dict[str, Any]:
+    """A kept team session (its text and its items' text) read back: what can be kept, and a notice if not all."""
     from .session import team_restore as read
 
-    return read(_checklists(), text, lang)
+    return read(_checklists(), text, items, lang)
 
 
 def self_test() -> bool:

@@ -241,35 +241,53 @@ def _shown_dict(checklist: str, shown: Shown) -> dict[str, Any]:
     }
 
 
-def team_restore(checklists: Mapping[str, Checklist], text: Any, lang: str) -> dict[str, Any]:
-    """A kept session (its raw text) read back: the items, the groups left out, the team plan and snapshots that
-    can be read, with one notice when something could not be kept (the page then keeps the original apart)."""
+def team_restore(checklists: Mapping[str, Checklist], text: Any, items: Any, lang: str) -> dict[str, Any]:
+    """A kept session read back from its two raw texts (the session, and its items, kept apart because they are
+    large and change seldom): the items, the groups left out, the team plan and snapshots that can be read, with
+    one notice when something could not be kept (the page then keeps the originals apart)."""
     empty = {"items": [], "exclude": [], "plan": {}, "snapshots": []}
-    if not isinstance(text, str):
+    if not isinstance(text, str) and not isinstance(items, str):
         return {"state": empty, "notice": None, "lossy": False}
+    data: dict[str, Any] = {}
+    if isinstance(text, str):
+        try:
+            data = dict(_read_session(text))
+        except jsontext.Unreadable:
+            return {"state": empty, "notice": t("corrupt_session", lang), "lossy": True}
+    if isinstance(items, str):
+        try:
+            data["items"] = [_read_or_none(item) for item in jsontext.elements(items)]
+        except jsontext.Unreadable:
+            return {"state": {**empty, **_rest(checklists, data)}, "notice": t("corrupt_session", lang), "lossy": True}
+    raw_items = data.get("items") if isinstance(data.get("items"), list) else []
+    found = [_item(i) for i in raw_items[:MAX_FILES]]
+    kept = [i for i in found if i is not None]
+    state = {"items": kept, **_rest(checklists, data)}
+    lost = len(raw_items) - len(kept)
+    notice = t("session_dropped", lang, n=lost) if lost else None
+    return {"state": state, "notice": notice, "lossy": bool(lost)}
+
+
+def _read_session(text: str) -> Mapping[str, Any]:
+    # the session's text: whole within the limits, else part by part
     try:
         data = read_text(text, max_chars=SESSION_CHARS)
         if not isinstance(data, Mapping) or data.get("schema") != SCHEMA:
             raise Refusal("schema")
+        return data
     except Refusal:
-        try:
-            data = _salvage(text)
-        except jsontext.Unreadable:
-            return {"state": empty, "notice": t("corrupt_session", lang), "lossy": True}
-    raw_items = data.get("items") if isinstance(data.get("items"), list) else []
-    items = [_item(i) for i in raw_items[:MAX_FILES]]
-    kept = [i for i in items if i is not None]
+        return _salvage(text)
+
+
+def _rest(checklists: Mapping[str, Checklist], data: Mapping[str, Any]) -> dict[str, Any]:
+    # the groups left out, the team plan and the team snapshots of a kept session, read like a request's
     plans = {k: {a: p.to_dict() for a, p in v.items()} for k, v in _plans(checklists, data.get("plan")).items() if v}
     history = _history(checklists, data.get("snapshots"))
-    state = {
-        "items": kept,
+    return {
         "exclude": sorted(_excluded(data.get("exclude"))),
         "plan": plans,
         "snapshots": [_shown_dict(name, s) for name in checklists for s in history[name]],
     }
-    lost = len(raw_items) - len(kept)
-    notice = t("session_dropped", lang, n=lost) if lost else None
-    return {"state": state, "notice": notice, "lossy": bool(lost)}
 
 
 def _salvage(text: str) -> Mapping[str, Any]:

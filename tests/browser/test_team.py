@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
 import random
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
 from checklists.formats import encode_share, export_dict, parse_export
 from checklists.record import respond
@@ -38,12 +40,14 @@ def wait_team(page: Any, count: int) -> None:
     )
 
 
-def test_a_mixed_language_team_of_five_end_to_end(
+def test_a_mixed_language_team_of_five_from_files_and_links_to_a_team_plan(
     browser: Any, session: Session, site_url: str, definitions: dict, tmp_path: Path
 ) -> None:
+    """Five colleagues of "MT december" answer alone: three send their file, two a share link (with their role).
+    The facilitator adds it all, and a spreadsheet sent by mistake; the team plan survives a reload and is printed."""
     leadership = definitions["leadership"]
     rnd = random.Random(5)
-    files = []
+    files, links, sheet = [], [], None
     for number, (role, lang) in enumerate(TEAM):
         respondent = Session(browser)  # everyone on their own computer
         try:
@@ -51,26 +55,49 @@ def test_a_mixed_language_team_of_five_end_to_end(
             page.goto(site_url + ("en/" if lang == "en" else "") + "checklists/leadership/")
             wait_ready(page)
             page.select_option("[data-cx-role]", role)
+            page.fill("[data-cx-team]", "MT december")
             answers = {q: rnd.randint(1, 5) for q in leadership.question_ids}
             before = renders(page)
             set_answers(page, answers)
             wait_renders(page, before + 1)
+            if number >= 3:
+                page.click("[data-cx-share]")
+                page.wait_for_function("() => document.querySelector('[data-cx-share-url]').value.includes('#cx=')")
+                links.append(page.input_value("[data-cx-share-url]"))
+                continue
             with page.expect_download() as info:
                 page.click("[data-cx-export=json]")
-            path = tmp_path / f"respondent-{number}.json"
+            path = tmp_path / info.value.suggested_filename
             info.value.save_as(path)
             files.append(path)
+            if number == 0:
+                with page.expect_download() as info:
+                    page.click("[data-cx-export=csv]")
+                sheet = tmp_path / info.value.suggested_filename
+                info.value.save_as(sheet)
         finally:
             respondent.close()
+    assert len({p.name for p in files}) == 3, "colleagues' files never share a name"
 
     page = team_page(session, site_url)
-    page.set_input_files("[data-cx-team-files]", [str(p) for p in files])
+    page.set_input_files("[data-cx-team-files]", [str(p) for p in (*files, sheet)])
+    page.wait_for_selector('[data-cx-team="leadership"][data-cx-respondents="3"]')
+    before = team_renders(page)
+    page.fill("[data-cx-team-links]", "\n".join(links))
+    page.click("[data-cx-team-add]")
+    wait_team(page, before + 1)
     page.wait_for_selector('[data-cx-team="leadership"][data-cx-respondents="5"]')
-    assert "5 ingevulde checklist(s) tellen mee, 0 niet." in page.inner_text("[data-cx-team-summary]")
+    assert page.inner_text("[data-cx-team-summary]") == "5 ingevulde checklist(s) tellen mee, 1 niet."
+    assert f"{sheet.name}: Dit is de spreadsheet-download" in page.inner_text("[data-cx-team-refused]")
+    assert page.inner_text("#cx-team-result-title") == "Teamuitslag: MT december"
+    assert page.locator(".cx-team .cx-legend").is_visible()
 
     exports = [parse_export(definitions, p.read_text(encoding="utf-8")) for p in files]
-    assert sorted(e.language for e in exports) == ["en", "en", "nl", "nl", "nl"]
-    team = aggregate(leadership, exports)
+    from checklists.formats import shared_response
+
+    people = exports + [shared_response(definitions, link) for link in links]
+    assert sorted(p.role for p in people) == sorted(role for role, _ in TEAM), "the links kept their roles"
+    team = aggregate(leadership, people)
     shown = int(page.get_attribute("[data-cx-team-overall]", "data-cx-team-overall"))
     assert shown == display(team.overall.median)
     medians = page.eval_on_selector_all(
@@ -81,16 +108,25 @@ def test_a_mixed_language_team_of_five_end_to_end(
     discussed = page.eval_on_selector_all("[data-cx-discuss]", "items => items.map(i => i.dataset.cxDiscuss)")
     assert discussed == list(team.discussion) and len(discussed) == 5
     gaps = page.eval_on_selector_all("[data-cx-gap-value]", "cells => cells.map(c => c.dataset.cxGapValue)")
-    assert gaps == [str(display(g.difference)) for g in team.gaps]
-    assert page.locator(".cx-team svg.cx-chart .cx-chart__range").count() == 1
+    assert gaps and gaps == [str(display(g.difference)) for g in team.gaps], "board versus staff, links included"
+    focus = page.eval_on_selector_all("[data-cx-team-focus]", "items => items.map(i => i.dataset.cxTeamFocus)")
+    assert focus == [f.id for f in team.focus]
 
+    page.fill(f"#cx-team-plan-leadership-{focus[0]}-owner", "Anna (COO)")
+    page.fill(f"#cx-team-plan-leadership-{focus[0]}-due", "2027-03-31")
+    page.reload()  # the facilitator closes the tab and comes back
+    page.wait_for_selector('[data-cx-team="leadership"][data-cx-respondents="5"]', state="attached", timeout=90_000)
+    assert page.input_value(f"#cx-team-plan-leadership-{focus[0]}-owner") == "Anna (COO)"
     with page.expect_download() as info:
         page.click("[data-cx-team-download='leadership:json']")
     minutes = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
     assert minutes["respondents"] == 5 and minutes["discussion"] == list(team.discussion)
+    assert (minutes["focus"][0]["owner"], minutes["focus"][0]["due"]) == ("Anna (COO)", "2027-03-31")
     with page.expect_download() as info:
         page.click("[data-cx-team-download='leadership:csv']")
-    assert Path(info.value.path()).read_text(encoding="utf-8").startswith("\ufeff")
+    assert "Anna (COO)" in Path(info.value.path()).read_text(encoding="utf-8")
+    printed = " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
+    assert "Anna (COO)" in printed and "Teamuitslag: MT december" in printed
     assert session.unexpected() == []
 
 

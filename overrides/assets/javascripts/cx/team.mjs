@@ -6,7 +6,8 @@ import { download, payload } from "./dom.mjs";
 import { engine, fileText, watch } from "./engine.mjs";
 import { keyOf, openStorage, readText, write } from "./storage.mjs";
 
-const KEY = keyOf("team-session");
+const KEY = keyOf("team-session"); // the groups left out, the team plan, team snapshots: small, saved often
+const ITEMS = keyOf("team-session:items"); // the collected files and links: large, saved when they change
 const SCHEMA = 1;
 
 export function mountTeam(root) {
@@ -33,9 +34,11 @@ export function mountTeam(root) {
     box.querySelector("[data-cx-notice-actions]").hidden = !offer;
     box.hidden = false;
   };
-  const save = () => {
+  const save = (items = false) => {
     if (!restored || !store) return;
-    if (!write(store, KEY, { schema: SCHEMA, ...session })) notice(messages.team_not_saved);
+    const { exclude, plan, snapshots } = session;
+    const kept = write(store, KEY, { schema: SCHEMA, exclude, plan, snapshots });
+    if (!kept || (items && !write(store, ITEMS, session.items))) notice(messages.team_not_saved);
   };
   const request = () => ({ files: session.items, lang, exclude: session.exclude, plan: session.plan });
 
@@ -62,22 +65,23 @@ export function mountTeam(root) {
 
   // the kept session, read back by the engine; one that cannot be read whole is kept apart and offered for download
   const restore = async () => {
-    const text = readText(store, KEY);
-    const { state, notice: said, lossy } = await client.call("team_restore", { text, lang });
-    if (lossy && text !== null) {
-      original = text;
-      write(store, `${KEY}:original`, text, { raw: true });
+    const [text, items] = [readText(store, KEY), readText(store, ITEMS)];
+    const { state, notice: said, lossy } = await client.call("team_restore", { text, items, lang });
+    if (lossy) {
+      original = JSON.stringify({ session: text, items });
+      write(store, `${KEY}:original`, original, { raw: true });
     }
     if (said) notice(said, lossy);
-    session.items.unshift(...state.items); // anything added while the engine loaded comes after
+    const early = session.items.length > 0; // anything added while the engine loaded comes after
+    session.items.unshift(...state.items);
     Object.assign(session, { exclude: state.exclude, plan: state.plan, snapshots: state.snapshots });
     restored = true;
-    if (!lossy) save();
+    if (early) save(true);
   };
   ready.then(restore).then(refresh, () => {});
 
   const added = () => {
-    save();
+    save(true);
     refresh();
   };
   const addFiles = async (list) => {
@@ -141,7 +145,8 @@ export function mountTeam(root) {
     if (group) {
       const key = group.dataset.cxTeamGroup;
       session.exclude = group.checked ? session.exclude.filter((k) => k !== key) : [...session.exclude, key];
-      return added();
+      save();
+      return refresh();
     }
     const field = event.target.closest("[data-cx-team-plan]");
     if (field) planned(field);
