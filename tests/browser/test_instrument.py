@@ -203,7 +203,7 @@ def test_the_result_table_follows_materials_style_and_the_dark_scheme(browser: A
         page.goto(site_url + "checklists/leadership/")
         wait_ready(page)
         answered(page, {"understanding-listen": 4})
-        table = page.locator(".cx-result .md-typeset__table table")
+        table = page.locator("[data-cx-result] .md-typeset__table table")
         assert table.count() == 1
         colours = page.evaluate(
             """() => {

@@ -226,8 +226,7 @@ def test_a_printed_result_is_a_board_pack(
         first,
     )
     assert looks == {"date": "hidden", "owner": "visible", "line": "solid"}, "an empty date prints as a line only"
-    page.emulate_media(media="screen")
-    pages = pdf_pages(page)
+    pages = pdf_pages(page)  # Chromium's PDF, in print media
     one = pages[0]
     title = checklist.title.get(lang)
     level = checklist.levels[score(checklist, some_answers(checklist)).level].name.get(lang)
