@@ -62,7 +62,7 @@ def journey(browser: Any, url: str, out: Path) -> list[Path]:
         page.fill("[data-cx-team]", "MT december")
         page.evaluate(FILL, answers)
         page.wait_for_selector("[data-cx-result] [data-cx-overall]")
-        page.evaluate("() => document.getElementById('result').scrollIntoView()")
+        page.evaluate("() => window.scrollTo(0, document.getElementById('result').getBoundingClientRect().top + scrollY - 64)")
         page.wait_for_timeout(300)
         shot(page, out / f"{size}-3-result.png", written)
         page.close()
@@ -76,7 +76,10 @@ def journey(browser: Any, url: str, out: Path) -> list[Path]:
         page.fill("[data-cx-team-links]", "\n".join(f"{url}checklists/leadership/#cx={c}" for c in links))
         page.click("[data-cx-team-add]")
         page.wait_for_selector('[data-cx-team="leadership"][data-cx-respondents="5"]', state="attached")
-        page.evaluate("() => document.getElementById('cx-team-result-title').scrollIntoView()")
+        page.evaluate(
+            "() => window.scrollTo(0, document.getElementById('cx-team-result-title').getBoundingClientRect().top"
+            " + scrollY - 64)"
+        )
         page.wait_for_timeout(300)
         shot(page, out / f"{size}-5-team-view.png", written)
         context.close()
