@@ -30,6 +30,10 @@ FILL = """answers => {
 """Tick the answers and fire one change event, as a person's last click would."""
 
 
+HEADING_AT_TOP = "id => window.scrollTo(0, document.getElementById(id).getBoundingClientRect().top + scrollY - 64)"
+"""Scroll a heading to just under the site's header."""
+
+
 def shot(page: Any, path: Path, written: list[Path]) -> None:
     page.screenshot(path=str(path))
     written.append(path)
@@ -62,7 +66,7 @@ def journey(browser: Any, url: str, out: Path) -> list[Path]:
         page.fill("[data-cx-team]", "MT december")
         page.evaluate(FILL, answers)
         page.wait_for_selector("[data-cx-result] [data-cx-overall]")
-        page.evaluate("() => window.scrollTo(0, document.getElementById('result').getBoundingClientRect().top + scrollY - 64)")
+        page.evaluate(HEADING_AT_TOP, "result")
         page.wait_for_timeout(300)
         shot(page, out / f"{size}-3-result.png", written)
         page.close()
@@ -76,10 +80,7 @@ def journey(browser: Any, url: str, out: Path) -> list[Path]:
         page.fill("[data-cx-team-links]", "\n".join(f"{url}checklists/leadership/#cx={c}" for c in links))
         page.click("[data-cx-team-add]")
         page.wait_for_selector('[data-cx-team="leadership"][data-cx-respondents="5"]', state="attached")
-        page.evaluate(
-            "() => window.scrollTo(0, document.getElementById('cx-team-result-title').getBoundingClientRect().top"
-            " + scrollY - 64)"
-        )
+        page.evaluate(HEADING_AT_TOP, "cx-team-result-title")
         page.wait_for_timeout(300)
         shot(page, out / f"{size}-5-team-view.png", written)
         context.close()
