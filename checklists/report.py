@@ -207,15 +207,21 @@ def _next_steps(
 
 def _plan_fields(area: str, title: str, item: PlanItem | None, lang: str) -> str:
     # the owner and target date of one focus area, as fields the reader fills in (saved with the answers)
+    return plan_fields(f"cx-plan-{area}", "data-cx-plan", area, t("plan_legend", lang, section=title), item, lang)
+
+
+def plan_fields(field: str, hook: str, key: str, legend: str, item: PlanItem | None, lang: str) -> str:
+    """A plan's owner and date as fields (ids from `field`, the glue's `hook` attribute `key:owner` / `key:due`);
+    each in a span that prints as a line when left empty."""
     owner, due = (item.owner or "", item.due or "") if item else ("", "")
-    field = f"cx-plan-{escape(area)}"
+    field, key = escape(field), escape(key)
     return (
-        f'<fieldset class="cx-plan"><legend>{escape(t("plan_legend", lang, section=title))}</legend>'
+        f'<fieldset class="cx-plan"><legend>{escape(legend)}</legend>'
         f'<label for="{field}-owner">{escape(t("plan_owner", lang))}</label> <span class="cx-plan__field">'
-        f'<input type="text" id="{field}-owner" maxlength="80" autocomplete="off" data-cx-plan="{escape(area)}:owner" '
+        f'<input type="text" id="{field}-owner" maxlength="80" autocomplete="off" {hook}="{key}:owner" '
         f'value="{escape(owner)}"></span> '
         f'<label for="{field}-due">{escape(t("plan_due", lang))}</label> <span class="cx-plan__field">'
-        f'<input type="date" id="{field}-due" data-cx-plan="{escape(area)}:due" value="{escape(due)}"></span>'
+        f'<input type="date" id="{field}-due" {hook}="{key}:due" value="{escape(due)}"></span>'
         "</fieldset>"
     )
 

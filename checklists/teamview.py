@@ -15,6 +15,7 @@ from .charts import chart
 from .formats import to_csv
 from .model import Checklist
 from .record import ROLES, PlanItem
+from .report import plan_fields
 from .scoring import display
 from .strings import t
 from .team import MIN_RESPONDENTS, QuestionStats, Spread, TeamResult
@@ -132,18 +133,9 @@ def _focus(
 
 def _plan_fields(checklist: str, area: str, title: str, item: PlanItem | None, lang: str) -> str:
     # the owner and date the team agreed for one focus area (kept in this browser with the session)
-    owner, due = (item.owner or "", item.due or "") if item else ("", "")
-    field = f"cx-team-plan-{escape(checklist)}-{escape(area)}"
-    hook = f"{escape(checklist)}:{escape(area)}"
-    return (
-        f'<fieldset class="cx-plan"><legend>{escape(t("team_plan_legend", lang, section=title))}</legend>'
-        f'<label for="{field}-owner">{escape(t("plan_owner", lang))}</label> <span class="cx-plan__field">'
-        f'<input type="text" id="{field}-owner" maxlength="80" autocomplete="off" data-cx-team-plan="{hook}:owner" '
-        f'value="{escape(owner)}"></span> '
-        f'<label for="{field}-due">{escape(t("plan_due", lang))}</label> <span class="cx-plan__field">'
-        f'<input type="date" id="{field}-due" data-cx-team-plan="{hook}:due" value="{escape(due)}"></span>'
-        "</fieldset>"
-    )
+    legend = t("team_plan_legend", lang, section=title)
+    field, key = f"cx-team-plan-{checklist}-{area}", f"{checklist}:{area}"
+    return plan_fields(field, "data-cx-team-plan", key, legend, item, lang)
 
 
 def _progress(checklist: Checklist, moved: Progress, lang: str) -> str:
