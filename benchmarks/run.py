@@ -701,13 +701,14 @@ def lighthouse_report(figures: dict[str, dict[str, Any]]) -> list[str]:
 
 
 def main() -> int:
-    global RUNS
+    global RUNS, PHONE_RUNS, LIGHTHOUSE_RUNS
     parser = argparse.ArgumentParser(description=__doc__)
     steps = "ready phone first update bytes offline team repeat lighthouse build"
     parser.add_argument("--only", nargs="*", help=f"measure only these: {steps}")
     parser.add_argument("--runs", type=int, default=RUNS, help=f"runs per figure (default {RUNS}; fewer only to try)")
     args = parser.parse_args()
     RUNS = args.runs
+    PHONE_RUNS, LIGHTHOUSE_RUNS = min(PHONE_RUNS, RUNS), min(LIGHTHOUSE_RUNS, RUNS)
     chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     from playwright.sync_api import sync_playwright
 
