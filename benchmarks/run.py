@@ -1,8 +1,10 @@
 """The performance harness (`make bench`): what a reader feels, measured beside the bare Pyodide runtime.
 
 Headless Debian Chromium (Playwright) against the built site on 127.0.0.1, served gzip-encoded with
-`Cache-Control: max-age=600` like GitHub Pages; every figure is the median of RUNS interleaved runs.
-Writes benchmarks/RESULTS.md and prints it. Benchmarks report; the test suite times nothing.
+`Cache-Control: max-age=600` like GitHub Pages; every figure is the median of RUNS interleaved runs. A phone on
+slow 4G is emulated through the DevTools protocol; Lighthouse (npm) audits five pages, mobile and desktop
+(benchmarks/lighthouse.py). The machine's load is recorded per step. Writes benchmarks/RESULTS.md and prints
+it. Benchmarks report; the test suite times nothing.
 """
 
 from __future__ import annotations
@@ -710,6 +712,8 @@ def main() -> int:
     RUNS = args.runs
     PHONE_RUNS, LIGHTHOUSE_RUNS = min(PHONE_RUNS, RUNS), min(LIGHTHOUSE_RUNS, RUNS)
     chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    if os.getloadavg()[0] > 1.5:
+        print(f"note: load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: the figures will be noisy")
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="cx-bench-") as tmp:
