@@ -1,7 +1,7 @@
 """The scoring engine in the site: the browser wheel, the fast-boot bytecode and snapshot, and their config.
 
 One build, cached in `.cache/engine/<hash>/` by a content hash of every input (the engine's modules,
-Pyodide's package and stdlib, the two build programs next to this file). Pyodide itself comes from
+Pyodide's package and stdlib, the build programs next to this file). Pyodide itself comes from
 `node_modules/pyodide` (pinned in package.json); nothing of it is committed.
 """
 
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 BUILD_ONLY = {"load.py"}  # imports YAML: never shipped to the browser
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
-PROGRAMS = ("cx_engine_node.mjs", "cx_engine_compile.py")
+PROGRAMS = ("cx_engine_node.mjs", "cx_engine_trace.py", "cx_engine_compile.py", "cx_fallback.py")
 OUTPUTS = ("stdlib.zip", "engine.zip", "snapshot.bin.gz", "manifest.json")
 
 
@@ -109,7 +109,7 @@ class Engine:
             raise PluginError(f"building the engine wheel failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
 
     def _bytecode(self, staging: Path, out: Path) -> None:
-        # the trimmed stdlib, the engine's bytecode and the memory snapshot, made inside Pyodide under Node
+        # the traced stdlib, the engine's bytecode and the memory snapshot, made inside Pyodide under Node
         node = shutil.which("node")
         if not node:
             raise PluginError("Node.js is needed to compile Pyodide's bytecode: run `make serve` on a set-up machine.")

@@ -3,8 +3,8 @@
 Material fetches `sitemap.xml` below every `<link rel="alternate">` to switch language on the same page.
 mkdocs-static-i18n points those links at the page itself, or on the home pages at absolute paths (`/`,
 `/en/`), which under `/REPO/` ask the origin root, another site's path. Here every alternate link in the
-head points at its language's home, relative to the page, and every language's home gets the sitemap;
-the 404 page, served at any path, links to the homes by their absolute path below `site_url`.
+head points at its language's home, by its full URL below `site_url`, and every language's home gets the
+sitemap; the 404 page, served at any path, links to the homes by their absolute path below `site_url`.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ import re
 import shutil
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
+from cx_site import serving
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
@@ -41,8 +42,17 @@ def _relink(html: str, pattern: re.Pattern[str], homes: dict[str, str], make: An
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    # the head's alternate links point at the language homes, relative to this page
+    # the head's alternate links point at the language homes: absolute below `site_url` when the build has one
+    # (search engines and Lighthouse's hreflang audit accept only full URLs; the Pages build sets it), else
+    # relative to this page (and always under `mkdocs serve`, which may listen elsewhere than `site_url`)
+    if config.site_url and not serving(config):
+        return _relink(output, ALTERNATE, _homes(config), lambda home: _absolute(config.site_url, home))
     return _relink(output, ALTERNATE, _homes(config), lambda home: _relative(home, page.url))
+
+
+def _absolute(site_url: str, home: str) -> str:
+    # a home's full URL below the site's, always ending in a slash
+    return urljoin(site_url if site_url.endswith("/") else f"{site_url}/", home)
 
 
 def _relative(home: str, url: str) -> str:

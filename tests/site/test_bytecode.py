@@ -1,4 +1,4 @@
-"""The fast boot's bytecode: compiled inside Pyodide, trimmed, and still complete for everything the engine imports."""
+"""The fast boot's bytecode: compiled inside Pyodide, traced, and backed by a fallback for any other import."""
 
 from __future__ import annotations
 
@@ -24,14 +24,13 @@ def hook() -> ModuleType:
     return module
 
 
-def run_in_pyodide(stdlib: Path | None, engine: Path, modules: list[str], definitions: dict, tmp: Path) -> dict:
+def run_in_pyodide(stdlib: Path | None, engine: Path, options: dict, tmp: Path) -> dict:
     """Boot Pyodide under Node with this stdlib and engine zip (tests/site/pyodide_check.mjs) and report."""
     if not shutil.which("node"):
         pytest.skip("node is not installed")
-    (tmp / "modules.json").write_text(json.dumps(modules), encoding="utf-8")
-    (tmp / "definition.json").write_text(json.dumps(definitions["leadership"].to_dict()), encoding="utf-8")
-    args = [str(ROOT / "node_modules/pyodide"), str(stdlib or ""), str(engine), str(tmp / "modules.json")]
-    command = ["node", str(Path(__file__).with_name("pyodide_check.mjs")), *args, str(tmp / "definition.json")]
+    (tmp / "options.json").write_text(json.dumps(options), encoding="utf-8")
+    args = [str(ROOT / "node_modules/pyodide"), str(stdlib or ""), str(engine), str(tmp / "options.json")]
+    command = ["node", str(Path(__file__).with_name("pyodide_check.mjs")), *args]
     done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr[-1500:]
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -42,47 +41,93 @@ def built() -> Path:
     return hook().Engine(ROOT).build()
 
 
-def test_every_module_the_engine_can_import_is_in_the_trimmed_stdlib(
-    built: Path, definitions: dict, tmp_path: Path
+@pytest.fixture(scope="module")
+def manifest(built: Path) -> dict:
+    return json.loads((built / "manifest.json").read_text())
+
+
+def real(definitions: dict) -> list[dict]:
+    """Every shipped checklist as the page hands it to the worker."""
+    return [checklist.to_dict() for checklist in definitions.values()]
+
+
+def stdlib_modules(path: Path, suffix: str) -> set[str]:
+    """The module names in a stdlib zip."""
+    names = zipfile.ZipFile(path).namelist()
+    return {n[: -len(suffix)].replace("/", ".").removesuffix(".__init__") for n in names if n.endswith(suffix)}
+
+
+def test_the_traced_stdlib_is_what_start_up_and_every_operation_import(
+    built: Path, manifest: dict, definitions: dict, tmp_path: Path
 ) -> None:
-    manifest = json.loads((built / "manifest.json").read_text())
-    shipped = {
-        n[:-4].replace("/", ".").removesuffix(".__init__") for n in zipfile.ZipFile(built / "stdlib.zip").namelist()
-    }
-    assert set(manifest["modules"]) == shipped
-    assert {"statistics", "decimal", "fractions", "csv", "json", "html", "zlib"} - shipped <= {
-        "zlib"
-    }  # zlib is built in
-    out = run_in_pyodide(built / "stdlib.zip", built / "engine.zip", manifest["modules"], definitions, tmp_path)
-    # some stdlib modules cannot be imported in Pyodide at all (Windows consoles, …): those must fail the same way
-    # with Pyodide's complete stdlib; anything that imports there must import from the trimmed zip too
-    full = run_in_pyodide(None, built / "engine.zip", manifest["modules"], definitions, tmp_path)
-    assert out["failed"] == full["failed"]
-    assert not any(name.split(":")[0] in {"statistics", "decimal", "csv", "json", "html"} for name in out["failed"])
+    shipped = stdlib_modules(built / "stdlib.zip", ".pyc")
+    everything = stdlib_modules(ROOT / "node_modules/pyodide/python_stdlib.zip", ".py")
+    assert set(manifest["modules"]) | {"cx_fallback"} == shipped
+    assert set(manifest["traced"]) & everything == set(manifest["modules"]), "exactly the traced modules"
+    assert set(manifest["boot"]) <= set(manifest["traced"]), "Pyodide's own start-up is part of the trace"
+    assert {"statistics", "decimal", "fractions", "csv", "json", "html"} <= shipped, "the engine's imports"
+    assert {"unittest", "pydoc", "email", "multiprocessing", "argparse"}.isdisjoint(shipped), "imported by nothing"
+    assert set(manifest["missing"]) == everything - shipped, "the fallback knows every module left out"
+    assert manifest["column_tables"] is False, "compiled without column tables (smaller bytecode)"
+    # the real definitions, every operation, on the traced stdlib with the fallback installed: it is never needed
+    options = {"modules": manifest["modules"], "definitions": real(definitions), "fallback": True}
+    out = run_in_pyodide(built / "stdlib.zip", built / "engine.zip", options, tmp_path)
     engine = out["engine"]
     assert "error" not in engine, engine
-    assert engine["define"]["result"]["id"] == "leadership" and engine["score"] == 75
-    assert "result" in engine["team"], engine["team"]
-    assert out["compiled_in_browser"] == [], "every module comes as bytecode"
+    assert engine["requests"] > 5 * 30 and engine["score"] == 75 and "result" in engine["team"], engine
     assert engine["from"] == "/lib/cx_engine.zip/checklists/__init__.pyc"
+    assert out["fallback"] == [] and out["requested"] == [] and out["warned"] == [], "nothing outside the trace"
+    assert out["compiled_in_browser"] == [], "every module comes as bytecode"
+    # some stdlib modules cannot be imported in Pyodide at all: those must fail the same way with Pyodide's
+    # complete stdlib; anything that imports there must import from the traced zip too
+    full = run_in_pyodide(None, built / "engine.zip", {"modules": manifest["modules"]}, tmp_path)
+    assert out["failed"] == full["failed"]
     assert zipfile.ZipFile(built / "stdlib.zip").testzip() is None
-    source = ROOT / "node_modules/pyodide/python_stdlib.zip"
-    assert len(shipped) < len([n for n in zipfile.ZipFile(source).namelist() if n.endswith(".py")])
 
 
-def test_a_missing_module_is_caught(built: Path, definitions: dict, tmp_path: Path) -> None:
-    # negative control: drop `statistics` (the team view needs it) and the same check must fail
+FORCED = {
+    # a module outside the trace, a package outside it, and a module of a package that is in it
+    "tarfile": "module.TarInfo('cx.json').name",
+    "email.mime.text": "module.MIMEText('hallo', 'plain', 'utf-8')['Content-Type']",
+    "json.tool": "module.main.__module__",
+}
+
+
+def test_an_import_outside_the_traced_stdlib_loads_the_full_stdlib_once(
+    built: Path, manifest: dict, definitions: dict, tmp_path: Path
+) -> None:
+    assert {"tarfile", "email", "json.tool"} <= set(manifest["missing"]) and "json" in manifest["modules"]
+    options = {"definitions": [], "fallback": True, "force": FORCED}
+    out = run_in_pyodide(built / "stdlib.zip", built / "engine.zip", options, tmp_path)
+    assert out["forced"] == {
+        "tarfile": "'cx.json'",
+        "email.mime.text": "'text/plain; charset=\"utf-8\"'",
+        "json.tool": "'json.tool'",
+    }
+    assert out["requested"] == ["https://example.invalid/REPO/assets/pyodide/314/python_stdlib.zip"], "once"
+    assert len(out["warned"]) == 1 and "'tarfile' is not in the traced stdlib" in out["warned"][0]
+    assert out["fallback"][0] == "tarfile" and {"email", "json.tool", "argparse"} <= set(out["fallback"])
+    assert "error" not in out["engine"] and out["engine"]["requests"] > 30, "the engine works beside it"
+
+
+def test_a_module_the_team_view_needs_is_found_by_the_fallback_or_missed(
+    built: Path, manifest: dict, definitions: dict, tmp_path: Path
+) -> None:
+    # drop `statistics` (only the team view imports it): with the fallback the team view still works and the
+    # console says why the full stdlib came; without it the same check fails, so the trace check can fail
     trimmed = tmp_path / "stdlib.zip"
     with zipfile.ZipFile(built / "stdlib.zip") as source, zipfile.ZipFile(trimmed, "w", zipfile.ZIP_DEFLATED) as out:
         for info in source.infolist():
             if info.filename != "statistics.pyc":
                 out.writestr(info.filename, source.read(info.filename))
-    manifest = json.loads((built / "manifest.json").read_text())
-    if not shutil.which("node"):
-        pytest.skip("node is not installed")
-    out = run_in_pyodide(trimmed, built / "engine.zip", manifest["modules"], definitions, tmp_path)
-    assert out["engine"]["team"]["error"]["code"] == "engine_error", "the team view cannot run, and says so"
-    assert any(line.startswith("statistics:") for line in out["failed"])
+    options = {"modules": ["statistics"], "definitions": real(definitions)}
+    caught = run_in_pyodide(trimmed, built / "engine.zip", {**options, "fallback": True}, tmp_path)
+    assert caught["failed"] == [] and "error" not in caught["engine"], caught["engine"]
+    assert caught["fallback"] == ["statistics"] and len(caught["requested"]) == 1
+    assert "'statistics' is not in the traced stdlib" in caught["warned"][0]
+    missed = run_in_pyodide(trimmed, built / "engine.zip", options, tmp_path)
+    assert any(line.startswith("statistics:") for line in missed["failed"])
+    assert "error" in missed["engine"], "the trace program's team request cannot run without statistics"
 
 
 def test_the_engine_build_is_cached_by_the_content_of_every_input(tmp_path: Path) -> None:

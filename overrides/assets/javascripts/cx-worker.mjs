@@ -14,6 +14,8 @@ let engineZip = null;
 const asset = (name) => (config[name] ? new URL(config[name], siteRoot).href : null);
 
 async function checked(pyodide, path) {
+  // issue 22: the traced stdlib's fallback (overrides/hooks/cx_fallback.py) loads Pyodide's full stdlib on demand
+  if (path !== "wheel") pyodide.pyimport("cx_fallback").install(`${indexURL}python_stdlib.zip`);
   const version = pyodide.runPython("import checklists, checklists.api\nchecklists.__version__");
   if (version !== config.version) throw new Error(`engine ${version} loaded, ${config.version} expected`);
   if (!pyodide.runPython("checklists.api.self_test()")) throw new Error("the engine failed its self-test");
