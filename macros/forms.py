@@ -248,7 +248,7 @@ def shared(checklist: Checklist, lang: str) -> str:
         f'<div class="cx-shared" hidden data-cx-shared data-search-exclude><p><strong>{_t("shared_banner", lang)}'
         f'</strong><span class="cx-shared__who" data-cx-shared-who hidden></span>. {_t("shared_own", lang)}</p>'
         f'<p class="cx-shared__actions">{_button("adopt", lang, "data-cx-adopt", True)} '
-        f'{_button("leave_shared", lang, "data-cx-leave")}</p></div>'
+        f"{_button('leave_shared', lang, 'data-cx-leave')}</p></div>"
     )
 
 

@@ -140,7 +140,8 @@ STRINGS: dict[str, Text] = {
     "reset": Text("Alle antwoorden wissen", "Clear all answers"),
     "shared_banner": Text(
         "Je bekijkt de uitslag van gedeelde antwoorden", "You are viewing the result of shared answers"
-    ),    "shared_own": Text(
+    ),
+    "shared_own": Text(
         "Ze zijn alleen te lezen; je eigen antwoorden blijven bewaard.",
         "They are read-only; your own answers stay saved.",
     ),

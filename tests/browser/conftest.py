@@ -36,11 +36,17 @@ def chromium_path() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site, served on 127.0.0.1 under a GitHub-Pages-like project path."""
-    httpd, url = server.start(built_site, "/REPO/", port=SITE_PORT)
-    yield url
+def site_server(built_site: Path) -> Iterator[Any]:
+    """The built site, served on 127.0.0.1 under a GitHub-Pages-like project path, at the URL the build names."""
+    httpd, _ = server.start(built_site, "/REPO/", port=SITE_PORT)
+    yield httpd
     httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(site_server: Any) -> str:
+    """The served site's base URL."""
+    return f"http://127.0.0.1:{site_server.server_address[1]}/REPO/"
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import mimetypes
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -91,9 +93,24 @@ def start(
     directory: Path, prefix: str = "/REPO/", port: int = 0, **throttle: object
 ) -> tuple[ThreadingHTTPServer, str]:
     """Start serving in a daemon thread; returns the server and the site's base URL. `throttle` sets the attributes
-    of `ThrottledHandler` (rate, stall_on, stall_after) for a slow or stalling connection."""
-    base = ThrottledHandler if throttle else SubPathHandler
-    handler = type("Handler", (base,), {"prefix": prefix, **throttle})
+    of `ThrottledHandler` (rate, stall_on, stall_after) for a slow or stalling connection; `throttled` changes them
+    for a while."""
+    handler = type("Handler", (ThrottledHandler,), {"prefix": prefix, **throttle})
     server = QuietServer(("127.0.0.1", port), partial(handler, directory=str(directory)))
+    server.handler = handler  # type: ignore[attr-defined]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+
+
+@contextmanager
+def throttled(server: ThreadingHTTPServer, **throttle: object) -> Iterator[None]:
+    """The same server (so the same origin as `site_url`, which the build names) slow or stalling for a while."""
+    handler = server.handler  # type: ignore[attr-defined]
+    before = {name: getattr(handler, name) for name in throttle}
+    for name, value in throttle.items():
+        setattr(handler, name, value)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            setattr(handler, name, value)

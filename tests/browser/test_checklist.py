@@ -150,8 +150,14 @@ def test_what_a_quick_reader_does_before_the_engine_is_ready_is_kept(
     # answer and names a team before the glue mounts, and chooses a role after it mounts, before the engine is ready
     key = f"cx-playbook:{urlsplit(site_url).path}:leadership"
     version = definitions["leadership"].version
-    saved = {"schema": 1, "checklist": "leadership", "version": version, "answers": {"vision-goals-teams": 2},
-             "role": "board", "team": "Directie"}
+    saved = {
+        "schema": 1,
+        "checklist": "leadership",
+        "version": version,
+        "answers": {"vision-goals-teams": 2},
+        "role": "board",
+        "team": "Directie",
+    }
     held: dict[str, Any] = {}  # the held requests by address
     for name in ("checklist.mjs", "cx-worker.mjs"):
         session.context.route(f"**/javascripts/**/{name}*", lambda route: held.setdefault(route.request.url, route))

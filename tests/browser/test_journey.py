@@ -260,12 +260,11 @@ def test_the_tools_are_grouped_by_intent_with_the_reset_apart(
     assert "export" not in text.lower() and "json" not in text.lower().replace(".json", ""), "a director's words"
 
 
-def test_a_slow_connection_is_told_the_truth(session: Session, built_site: Any) -> None:
+def test_a_slow_connection_is_told_the_truth(session: Session, site_server: Any, site_url: str) -> None:
     """At about 1 MB/s, progress shows within seconds, the page says it takes longer while bytes arrive, and the
     failure sentence never appears; then the engine is ready."""
-    httpd, url = server.start(built_site, "/REPO/", rate=900_000)
-    try:
-        page = open_page(session, url + "checklists/leadership/", PHONE)
+    with server.throttled(site_server, rate=900_000):
+        page = open_page(session, site_url + "checklists/leadership/", PHONE)
         said: list[str] = []
         deadline = time.monotonic() + ENGINE_TIMEOUT_MS / 1000
         while time.monotonic() < deadline:
@@ -279,23 +278,18 @@ def test_a_slow_connection_is_told_the_truth(session: Session, built_site: Any) 
         assert not states & {"stalled", "failed"}, said
         assert any(re.search(r"\d+,\d van \d+,\d MB geladen", entry) for entry in said), said
         assert any("langer dan gewoonlijk" in entry and "MB" in entry for entry in said), said
-    finally:
-        httpd.shutdown()
 
 
-def test_a_stalled_download_says_so_with_what_to_do(session: Session, built_site: Any) -> None:
-    httpd, url = server.start(built_site, "/REPO/", stall_on="pyodide.asm.wasm", stall_after=400_000)
-    try:
+def test_a_stalled_download_says_so_with_what_to_do(session: Session, site_server: Any, site_url: str) -> None:
+    with server.throttled(site_server, stall_on="pyodide.asm.wasm", stall_after=400_000):
         session.expect(r"cx: engine failed|Failed to fetch|net::")  # the page goes, the download with it
-        page = open_page(session, url + "checklists/leadership/", PHONE)
+        page = open_page(session, site_url + "checklists/leadership/", PHONE)
         page.wait_for_selector("form[data-cx-engine-state=stalled]", state="attached", timeout=60_000)
         text = page.inner_text("[data-cx-status]")
         assert "staat stil" in text and "laad de pagina opnieuw" in text and "MB" in text
         page.check("#cx-understanding-listen-4")  # answering goes on
         assert page.evaluate("() => Object.keys(localStorage).some((k) => k.endsWith(':pending'))")
         page.close()
-    finally:
-        httpd.shutdown()
 
 
 def test_the_team_view_prints_as_a_team_report(session: Session, site_url: str, definitions: dict) -> None:

@@ -72,9 +72,7 @@ def test_no_two_statements_share_an_anchor(name: str) -> None:
 
 
 @pytest.mark.parametrize(("name", "question"), QUESTIONS, ids=IDS)
-def test_a_statement_about_what_others_say_or_what_can_be_said_tells_whom_to_ask(
-    name: str, question: Question
-) -> None:
+def test_a_statement_about_what_others_say_or_what_can_be_said_tells_whom_to_ask(name: str, question: Question) -> None:
     reasons = needs_ask(question)
     assert not reasons or question.ask, f"{name}/{question.id}: {'; '.join(reasons)}, and it has no `ask` note"
 
