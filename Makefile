@@ -70,7 +70,10 @@ browser: setup browsers
 test: setup browsers lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# Takes about half an hour (Lighthouse included). The machine's load goes into every figure: see `uptime` first;
+# `benchmarks/run.py --rerun STEP` measures a step a busy machine disturbed again and merges it.
 bench: setup browsers
+	@uptime
 	$(PY) benchmarks/run.py
 
 clean:
