@@ -552,7 +552,8 @@ def report(results: dict[str, Any], versions: dict[str, str]) -> str:
     lines += [
         "",
         f"A {PHONE['name']}, emulated through the DevTools protocol, cold (median of {PHONE_RUNS} runs); the first "
-        "score is that of a statement answered as soon as the page is parsed.",
+        "score is that of a statement answered as soon as the page is parsed. DevTools' CPU throttling slows the "
+        "page's main thread only: the engine's worker, project and bare alike, runs at the machine's speed.",
         "",
         "| network | visit | project | bare | ratio | target | | first score |",
         "|---|---|---|---|---|---|---|---|",
