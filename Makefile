@@ -75,7 +75,10 @@ test: setup browsers lint
 screenshots: build browsers
 	$(PY) -m tests.browser.screenshots .github/screenshots site
 
+# Takes about half an hour (Lighthouse included). The machine's load goes into every figure: see `uptime` first;
+# `benchmarks/run.py --rerun STEP` measures a step a busy machine disturbed again and merges it.
 bench: setup browsers
+	@uptime
 	$(PY) benchmarks/run.py
 
 clean:

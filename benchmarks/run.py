@@ -528,7 +528,7 @@ def report(results: dict[str, Any], versions: dict[str, str]) -> str:
         + "; ".join(f"{name} {a:.1f} → {b:.1f} ({t / 60:.1f} min)" for name, (a, b, t) in results["load"].items())
         + "."
         + (
-            " Measured again on their own after the full run, because a busy machine clearly disturbed them: "
+            " Measured again on their own after the full run (`--rerun`; both runs' figures in VARIANTS.md): "
             + ", ".join(f"{step} ({day})" for step, day in results["rerun"].items())
             + "."
             if results.get("rerun")
@@ -553,7 +553,8 @@ def report(results: dict[str, Any], versions: dict[str, str]) -> str:
     lines += [
         "",
         f"A {PHONE['name']}, emulated through the DevTools protocol, cold (median of {PHONE_RUNS} runs); the first "
-        "score is that of a statement answered as soon as the page is parsed.",
+        "score is that of a statement answered as soon as the page is parsed. DevTools' CPU throttling slows the "
+        "page's main thread only: the engine's worker, project and bare alike, runs at the machine's speed.",
         "",
         "| network | visit | project | bare | ratio | target | | first score |",
         "|---|---|---|---|---|---|---|---|",
@@ -750,7 +751,14 @@ def main() -> int:
         help="measure these steps again and merge them into the last full run (benchmarks/results.json), "
         "for rows a busy machine clearly disturbed; RESULTS.md says which were rerun",
     )
+    parser.add_argument("--report", action="store_true", help="write RESULTS.md from results.json, measure nothing")
     args = parser.parse_args()
+    if args.report:
+        results = json.loads(RAW.read_text(encoding="utf-8"))
+        text = report(results, results["versions"])
+        (ROOT / "benchmarks" / "RESULTS.md").write_text(text, encoding="utf-8")
+        print(text)
+        return 0
     if args.rerun:
         args.only = args.rerun
     RUNS = args.runs
@@ -827,6 +835,7 @@ def main() -> int:
         "pyodide": json.loads((ROOT / "node_modules/pyodide/package.json").read_text())["version"],
         "engine": json.loads(json.dumps(__import__("checklists").__version__)),
     }
+    results["versions"] = versions
     text = report(results, versions)
     (ROOT / "benchmarks" / "RESULTS.md").write_text(text, encoding="utf-8")
     RAW.write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
