@@ -267,6 +267,12 @@ def _snapshots(history: tuple[Shown, ...], lang: str) -> str:
     return f'{heading}<ol class="cx-result__snapshots">{items}</ol>'
 
 
+def _listed(key: str, items: str, lang: str) -> str:
+    # a heading of the result and its list of findings
+    heading = f'<h3 class="cx-result__heading">{escape(t(key, lang))}</h3>'
+    return f'{heading}<ul class="cx-result__findings">{items}</ul>'
+
+
 def _findings(checklist: Checklist, result: Result, lang: str) -> str:
     # say–do gaps as findings, under their heading; what a gate answered "no" means, under its own
     by_pair = {(p.say, p.do): p for p in checklist.pairs}
@@ -277,8 +283,7 @@ def _findings(checklist: Checklist, result: Result, lang: str) -> str:
             f"({escape(t('gap', lang, n=f.gap))})</li>"
             for f in result.findings
         )
-        heading = f'<h3 class="cx-result__heading">{escape(t("findings", lang))}</h3>'
-        parts.append(f'{heading}<ul class="cx-result__findings">{items}</ul>')
+        parts.append(_listed("findings", items, lang))
     if result.not_applicable:
         gates = {g.id: g for g in checklist.gates}
         items = "".join(
@@ -286,6 +291,5 @@ def _findings(checklist: Checklist, result: Result, lang: str) -> str:
             f"({escape(t('not_applicable_n', lang, n=len(gates[g].questions)))})</li>"
             for g in result.not_applicable
         )
-        heading = f'<h3 class="cx-result__heading">{escape(t("not_applicable", lang))}</h3>'
-        parts.append(f'{heading}<ul class="cx-result__findings">{items}</ul>')
+        parts.append(_listed("not_applicable", items, lang))
     return "".join(parts)
