@@ -12,7 +12,7 @@ from .charts import section_charts
 from .model import Checklist
 from .record import PlanItem, Shown
 from .scoring import Result, display, movement, progress, shown
-from .strings import t
+from .strings import quoted, t
 
 FIRST_90_DAYS = "start/first-90-days.md"
 """The chapter every result links to (its URL on this page comes with the page's links)."""
@@ -191,7 +191,7 @@ def _next_steps(
         step = steps.get(focus.kind) or (section.advice.get(lang) if section.advice else "")
         parts = [f"<strong>{escape(title)}</strong>", f'<p class="cx-focus__step">{escape(step)}</p>']
         if focus.low:
-            named = "; ".join(f"“{questions[q].text.get(lang)}”" for q in focus.low)
+            named = quoted([questions[q].text.get(lang) for q in focus.low])
             parts.append(f'<p class="cx-focus__low">{escape(t("low_named", lang, statements=named))}</p>')
         for link, key in ((section.workshop, "run_workshop"), (focus.link, "read_about")):
             if link and links.get(link):

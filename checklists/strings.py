@@ -207,11 +207,17 @@ STRINGS: dict[str, Text] = {
     "dropped_role": Text("een onbekende rol", "an unknown role"),
     "dropped_team": Text("een ongeldig teamlabel", "an invalid team label"),
     "dropped_updated": Text("een ongeldige datum", "an invalid date"),
-    "dropped_plan": Text("{detail} regel(s) van het actieplan", "{detail} line(s) of the action plan"),
-    "dropped_snapshots": Text("{detail} momentopname(n)", "{detail} snapshot(s)"),
+    "dropped_plan": Text("{detail} regels van het actieplan", "{detail} lines of the action plan"),
+    "dropped_plan_one": Text("{detail} regel van het actieplan", "{detail} line of the action plan"),
+    "dropped_snapshots": Text("{detail} momentopnamen", "{detail} snapshots"),
+    "dropped_snapshots_one": Text("{detail} momentopname", "{detail} snapshot"),
     "dropped_snapshot_answers": Text(
-        "niet meer passende antwoorden in {detail} momentopname(n)",
-        "answers that no longer fit in {detail} snapshot(s)",
+        "niet meer passende antwoorden in {detail} momentopnamen",
+        "answers that no longer fit in {detail} snapshots",
+    ),
+    "dropped_snapshot_answers_one": Text(
+        "niet meer passende antwoorden in {detail} momentopname",
+        "answers that no longer fit in {detail} snapshot",
     ),
     "migrated": Text(
         "Overgenomen van versie {value}; niet meer passende antwoorden weggelaten: {dropped}.",
@@ -219,10 +225,17 @@ STRINGS: dict[str, Text] = {
     ),
     # the team view
     "respondents": Text("{n} respondenten", "{n} respondents"),
+    "respondents_one": Text("{n} respondent", "{n} respondent"),
     "waiting": Text(
-        "Nog {missing} respondent(en) nodig. Om de anonimiteit te beschermen toont deze pagina de teamuitslag pas "
+        "Nog {missing} respondenten nodig. Om de anonimiteit te beschermen toont deze pagina de teamuitslag pas "
         "vanaf {min} respondenten.",
-        "{missing} more respondent(s) needed. To protect anonymity, this page only shows the team result from "
+        "{missing} more respondents needed. To protect anonymity, this page only shows the team result from "
+        "{min} respondents on.",
+    ),
+    "waiting_one": Text(
+        "Nog {missing} respondent nodig. Om de anonimiteit te beschermen toont deze pagina de teamuitslag pas "
+        "vanaf {min} respondenten.",
+        "{missing} more respondent needed. To protect anonymity, this page only shows the team result from "
         "{min} respondents on.",
     ),
     "team_overall": Text("Totaalscore van het team", "The team's overall score"),
@@ -238,8 +251,12 @@ STRINGS: dict[str, Text] = {
     "no_discussion": Text("Het team is het over alle vragen eens.", "The team agrees on every question."),
     "distribution": Text("Antwoorden", "Answers"),
     "team_summary": Text(
-        "{accepted} ingevulde checklist(s) tellen mee, {refused} niet.",
-        "{accepted} completed checklist(s) count, {refused} do not.",
+        "{accepted} ingevulde checklists tellen mee; niet meegeteld: {refused}.",
+        "{accepted} completed checklists count; not counted: {refused}.",
+    ),
+    "team_summary_one": Text(
+        "{accepted} ingevulde checklist telt mee; niet meegeteld: {refused}.",
+        "{accepted} completed checklist counts; not counted: {refused}.",
     ),
     "team_download_json": Text("Download de teamuitslag: {name}", "Download the team result: {name}"),
     "team_download_csv": Text("Teamuitslag als spreadsheet: {name}", "Team result as a spreadsheet: {name}"),
@@ -261,8 +278,12 @@ STRINGS: dict[str, Text] = {
     "count_of": Text("{n}× {label}", "{n}× {label}"),
     "strip_label": Text("Antwoorden: {counts}", "Answers: {counts}"),
     "group_line": Text(
-        "{label}, versie {version} van de checklist: {n} respondent(en)",
-        "{label}, version {version} of the checklist: {n} respondent(s)",
+        "{label}, versie {version} van de checklist: {n} respondenten",
+        "{label}, version {version} of the checklist: {n} respondents",
+    ),
+    "group_line_one": Text(
+        "{label}, versie {version} van de checklist: {n} respondent",
+        "{label}, version {version} of the checklist: {n} respondent",
     ),
     "no_label": Text("zonder teamlabel", "no team label"),
     "groups_differ": Text(
@@ -351,12 +372,33 @@ def describe(value: object, lang: str) -> str:
     return VALUE_WORDS["missing" if value is MISSING else "other"].get(lang)
 
 
+def quoted(statements: list[str]) -> str:
+    """Statements named in a sentence: each in quotation marks without its own closing full stop, joined by
+    semicolons, so that the sentence's full stop is the only one at the end."""
+    return "; ".join(f"“{text.strip().removesuffix('.')}”" for text in statements)
+
+
 def refusal(code: str, details: dict[str, object], lang: str) -> str:
     """The sentence for a refusal, with its `value` (the offending value as it came) described by `describe`."""
     values = {key: describe(value, lang) if key == "value" else value for key, value in details.items()}
     return t(code, lang, **values)
 
 
+COUNTED_BY = {
+    "dropped_plan": "detail",
+    "dropped_snapshots": "detail",
+    "dropped_snapshot_answers": "detail",
+    "respondents": "n",
+    "waiting": "missing",
+    "team_summary": "accepted",
+    "group_line": "n",
+}
+"""Sentences that count something, with the value that counts: a count of 1 takes the key's `_one` sentence."""
+
+
 def t(key: str, lang: str, **values: object) -> str:
-    """The text for `key` in `lang` (Dutch for an unknown language), with `values` filled in (not escaped)."""
+    """The text for `key` in `lang` (Dutch for an unknown language), with `values` filled in (not escaped); the
+    singular sentence when the value a sentence counts by is 1."""
+    if key in COUNTED_BY and str(values.get(COUNTED_BY[key])) == "1":
+        key = f"{key}_one"
     return STRINGS[key].get(lang).format(**values)

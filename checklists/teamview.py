@@ -17,7 +17,7 @@ from .model import Checklist
 from .record import ROLES, PlanItem
 from .report import plan_fields
 from .scoring import display
-from .strings import t
+from .strings import quoted, t
 from .team import MIN_RESPONDENTS, QuestionStats, Spread, TeamResult
 
 Progress = tuple[str, Sequence[tuple[str, int | None, int | None]]]
@@ -115,7 +115,7 @@ def _focus(
             f'<p class="cx-focus__step">{escape(step if isinstance(step, str) else step.get(lang))}</p>',
         ]
         if focus.disagreements:
-            named = "; ".join(f"“{texts[q].text.get(lang)}”" for q in focus.disagreements)
+            named = quoted([texts[q].text.get(lang) for q in focus.disagreements])
             parts.append(f'<p class="cx-focus__low">{escape(t("team_disagree", lang, statements=named))}</p>')
         for link, key in ((section.workshop, "run_workshop"), (section.chapter, "read_about")):
             if link and links.get(link):

@@ -158,8 +158,8 @@ def test_the_team_page_refuses_a_bad_item_alone_and_later_files_still_count(
     page.set_input_files("[data-cx-team-files]", str(tmp_path / "three.json"))  # a later file still counts
     page.wait_for_selector('[data-cx-team="board-voice"][data-cx-respondents="3"]')
     summary = {
-        "nl": "3 ingevulde checklist(s) tellen mee, 5 niet.",
-        "en": "3 completed checklist(s) count, 5 do not.",
+        "nl": "3 ingevulde checklists tellen mee; niet meegeteld: 5.",
+        "en": "3 completed checklists count; not counted: 5.",
     }[lang]
     assert page.inner_text("[data-cx-team-summary]") == summary
     assert page.locator("[data-cx-team-downloads] button").count() == 2

@@ -18,7 +18,7 @@ EDITIONS = [("nl", ""), ("en", "en/")]
 WORDS = {
     "parts": {"nl": "onleesbare of onbekende delen: junk", "en": "unreadable or unknown parts: junk"},
     "full": {"nl": "te vol om het origineel apart te houden", "en": "too full to keep the original apart"},
-    "snapshots": {"nl": "19960 momentopname(n)", "en": "19960 snapshot(s)"},
+    "snapshots": {"nl": "19960 momentopnamen", "en": "19960 snapshots"},
     "newer": {"nl": "nieuwere versie van deze site", "en": "newer version of this site"},
     "apart": {"nl": "houdt deze browser een kopie apart", "en": "this browser keeps a copy apart"},
 }

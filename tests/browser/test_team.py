@@ -87,7 +87,7 @@ def test_a_mixed_language_team_of_five_from_files_and_links_to_a_team_plan(
     page.click("[data-cx-team-add]")
     wait_team(page, before + 1)
     page.wait_for_selector('[data-cx-team="leadership"][data-cx-respondents="5"]')
-    assert page.inner_text("[data-cx-team-summary]") == "5 ingevulde checklist(s) tellen mee, 1 niet."
+    assert page.inner_text("[data-cx-team-summary]") == "5 ingevulde checklists tellen mee; niet meegeteld: 1."
     assert f"{sheet.name}: Dit is de spreadsheet-download" in page.inner_text("[data-cx-team-refused]")
     assert page.inner_text("#cx-team-result-title") == "Teamuitslag: MT december"
     assert page.locator(".cx-team .cx-legend").is_visible()
@@ -160,7 +160,7 @@ def test_team_waits_for_three_and_refuses_bad_input(
     page.set_input_files("[data-cx-team-files]", [str(p) for p in (*paths.values(), big)])
     wait_team(page, before + 1)
     page.wait_for_selector('[data-cx-team="board-voice"][data-cx-waiting="true"]')
-    assert "1 more respondent(s) needed" in page.inner_text('[data-cx-team="board-voice"]')
+    assert "1 more respondent needed" in page.inner_text('[data-cx-team="board-voice"]')
     assert page.locator("[data-cx-team-downloads] button").count() == 0
     refused = page.inner_text("[data-cx-team-refused]")
     assert "a-again.json: These answers have already been added." in refused
@@ -176,5 +176,5 @@ def test_team_waits_for_three_and_refuses_bad_input(
     page.click("[data-cx-team-add]")
     wait_team(page, before + 1)
     page.wait_for_selector('[data-cx-team="board-voice"][data-cx-respondents="3"]')
-    assert "3 completed checklist(s) count, 4 do not." in page.inner_text("[data-cx-team-summary]")
+    assert "3 completed checklists count; not counted: 4." in page.inner_text("[data-cx-team-summary]")
     assert page.locator("[data-cx-team-downloads] button").count() == 2

@@ -182,7 +182,7 @@ def test_text_from_storage_reaches_the_page_as_text(session: Session, site_url: 
     assert page.input_value("[data-cx-team]") == payload[:80]  # a label is text: kept, shown as text
     assert page.input_value("[data-cx-role]") == ""  # an unknown role is not taken over
     notice = page.inner_text("[data-cx-notice]")
-    assert "een onbekende rol" in notice and "1 momentopname(n)" in notice
+    assert "een onbekende rol" in notice and "1 momentopname" in notice
     assert page.locator("main img, .cx-result script").count() == 0
     assert page.evaluate("() => window.__xss") is None
     assert shown_result(page)["sections"]["vision"] == 50

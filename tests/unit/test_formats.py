@@ -269,4 +269,4 @@ def test_each_past_versions_saved_answers_and_snapshots_migrate_with_a_notice(na
     assert state["version"] == checklist.version
     assert state["answers"] == {q: v for q, v in old.items() if q in checklist.answer_ids}
     assert [s["answers"] for s in state["snapshots"]] == [state["answers"]]
-    assert notice and f"answers to {', '.join(dropped)}" in notice and "1 snapshot(s)" in notice
+    assert notice and f"answers to {', '.join(dropped)}" in notice and "1 snapshot" in notice

@@ -167,3 +167,14 @@ def test_a_kept_result_is_numbers_and_ids_only_never_text_or_markup() -> None:
                 assert not strings_in([data["score"], data["level"], data["coverage"], data["provisional"]])
                 assert data["score"] == reply["overall"] and data["sections"] == reply["sections"]
                 assert all(v is None or (isinstance(v, int) and 0 <= v <= 100) for v in data["sections"].values())
+
+
+def test_statements_named_in_a_focus_area_end_the_sentence_with_one_full_stop() -> None:
+    # "Laag beantwoord: “A”; “B”." — not “A.”; “B.”. (the statements' own full stops dropped inside the quotes)
+    data = minimal()
+    data["sections"][0]["questions"][0]["text"] = {"nl": "Wij luisteren.", "en": "We listen."}
+    data["sections"][0]["questions"][1]["text"] = {"nl": "Wij handelen", "en": "We act"}
+    checklist = Checklist.from_dict(data)
+    html = render(checklist, score(checklist, {"one-a": 1, "one-b": 1}), "en", {})
+    assert "Answered low: “We listen”; “We act”.</p>" in html
+    assert ".”" not in html

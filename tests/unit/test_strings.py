@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 
 from checklists.model import Text
+from checklists.strings import COUNTED_BY, t
 from checklists.strings import STRINGS as ENGINE
 from macros.strings import STRINGS as BUILD
 
@@ -45,3 +46,49 @@ def test_negative_control_a_repeated_sentence_is_found() -> None:
     dutch = Counter(t.nl for t in repeated.values())
     assert [t for t, n in dutch.items() if n > 1] == ["Lees verder"]
     assert re.fullmatch(r"\w+", "Read") and fields("{a} van {b}") == {"a", "b"}
+
+
+# a count written as "checklist(s)", "respondent(en)" or "momentopname(n)": a form, not a sentence
+BRACKETED_PLURAL = re.compile(r"\w\((?:s|en|n)\)")
+
+
+@pytest.mark.parametrize("side", sorted(CATALOGUES))
+def test_no_sentence_writes_a_plural_in_brackets(side: str) -> None:
+    found = [key for key, text in CATALOGUES[side].items() if BRACKETED_PLURAL.search(text.nl + " " + text.en)]
+    assert found == []
+
+
+def test_negative_control_a_bracketed_plural_is_found() -> None:
+    assert BRACKETED_PLURAL.search("3 snapshot(s)") and BRACKETED_PLURAL.search("2 momentopname(n)")
+    assert not BRACKETED_PLURAL.search("the sections (as drawn)")
+
+
+def test_every_counted_sentence_has_its_singular_with_the_same_placeholders() -> None:
+    for key, count in COUNTED_BY.items():
+        one = ENGINE[f"{key}_one"]
+        assert fields(one.nl) == fields(ENGINE[key].nl) and count in fields(one.nl), key
+
+
+@pytest.mark.parametrize(
+    ("key", "values", "nl", "en"),
+    [
+        ("waiting", {"missing": 1, "min": 3}, "Nog 1 respondent nodig.", "1 more respondent needed."),
+        ("waiting", {"missing": 2, "min": 3}, "Nog 2 respondenten nodig.", "2 more respondents needed."),
+        (
+            "team_summary",
+            {"accepted": 1, "refused": 0},
+            "1 ingevulde checklist telt mee",
+            "1 completed checklist counts",
+        ),
+        (
+            "team_summary",
+            {"accepted": 0, "refused": 1},
+            "0 ingevulde checklists tellen",
+            "0 completed checklists count",
+        ),
+        ("dropped_snapshots", {"detail": "1"}, "1 momentopname", "1 snapshot"),
+        ("dropped_snapshots", {"detail": "12"}, "12 momentopnamen", "12 snapshots"),
+    ],
+)
+def test_a_count_of_one_reads_in_the_singular(key: str, values: dict, nl: str, en: str) -> None:
+    assert t(key, "nl", **values).startswith(nl) and t(key, "en", **values).startswith(en)

@@ -161,7 +161,7 @@ def test_team_api_accepts_refuses_and_deduplicates() -> None:
     assert out["files"]["demo:csv"]["type"].startswith("text/csv")
     assert out["notes"] == []
     # the intake: one line per refused item (escaped), a button per download, and the summary sentence
-    assert out["summary"] == "4 completed checklist(s) count, 4 do not."
+    assert out["summary"] == "4 completed checklists count; not counted: 4."
     assert out["intake"].count("<li>") == 4 and "<img" not in out["intake"] and "&lt;img" in out["intake"]
     assert 'data-cx-team-download="demo:json"' in out["intake"]
     assert "Team result as a spreadsheet: Demo" in out["intake"]
@@ -218,3 +218,13 @@ def test_items_past_the_limit_are_refused_one_by_one(monkeypatch: pytest.MonkeyP
         {"name": name, "message": "3 files have already been read; this one is not counted."}
         for name in ("p4.json", "p5.json")
     ]
+
+
+def test_statements_the_team_disagrees_on_end_the_sentence_with_one_full_stop() -> None:
+    data = minimal()
+    for question, text in zip(data["sections"][0]["questions"], ("We listen.", "We act."), strict=False):
+        question["text"] = {"nl": text, "en": text}
+    checklist = Checklist.from_dict(data)
+    people = [respond(checklist, {"one-a": v, "one-b": 6 - v}, language="en", date=str(v)) for v in (1, 1, 5, 5)]
+    html = render_team(checklist, aggregate(checklist, people), "en")
+    assert "“We listen”" in html and ".”" not in html

@@ -56,7 +56,8 @@ export function mountTeam(root) {
     $("[data-cx-team-intake]").innerHTML = reply.intake; // built and escaped by the engine
     $("[data-cx-team-result]").innerHTML = reply.html;
     $("[data-cx-team-title]").textContent = reply.title ? `${messages.team_title_sep}${reply.title}` : "";
-    $("[data-cx-team-date]").textContent = reply.html ? new Date().toLocaleDateString(lang === "en" ? "en-GB" : "nl-NL") : "";
+    // the date as the individual result and the downloads write it (the engine's `date[:10]`)
+    $("[data-cx-team-date]").textContent = reply.html ? date.slice(0, 10) : "";
     $("[data-cx-team-actions]").hidden = Object.keys(reply.files).length === 0;
     files = reply.files;
     root.dataset.cxTeamRenders = String(Number(root.dataset.cxTeamRenders || 0) + 1);
