@@ -55,8 +55,12 @@ export function engine(element) {
   return client;
 }
 
-const megabytes = (bytes, lang) =>
-  (bytes / 1e6).toLocaleString(lang === "en" ? "en-GB" : "nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+// megabytes with one decimal, a decimal comma in Dutch; not `toLocaleString`, whose first call loads the locale's
+// number data (in a phone trace, two thirds of the glue's main-thread time while the engine loads)
+const megabytes = (bytes, lang) => {
+  const text = (bytes / 1e6).toFixed(1);
+  return lang === "en" ? text : text.replace(".", ",");
+};
 
 /** The loading state the facts give: what arrived, since when, and how long nothing arrived. */
 export function loadingState({ loaded, total, since, quiet }) {
